@@ -1,0 +1,7 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def actor(request: HttpRequest) -> dict[str, Any]:
+    return {"actor": getattr(request, "actor", None)}

@@ -1,0 +1,23 @@
+"""Errors every app raises; views and the API turn them into clear responses."""
+
+from django.core.exceptions import PermissionDenied
+
+
+class UmisError(Exception):
+    """A refusal the user can act on; ``code`` is stable, ``message`` translated."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class NotAllowed(PermissionDenied):
+    """The actor lacks a permission; carries the permission code for the audit trail."""
+
+    def __init__(self, permission: str) -> None:
+        super().__init__(permission)
+        self.permission = permission

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+admin.site.site_header = "UMIS"
+admin.site.site_title = "UMIS"
+# The admin signs in through the UMIS page, which applies the lock-out.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
+
+urlpatterns = [
+    path("", include("umis.core.urls")),
+    path("accounts/", include("umis.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "umis.core.views.forbidden"
+handler404 = "umis.core.views.not_found"
