@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "umis.core",
     "umis.audit",
     "umis.accounts",
+    "umis.people",
     "umis.demo",
 ]
 

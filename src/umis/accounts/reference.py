@@ -43,18 +43,20 @@ ROLE_NAMES = {
 }
 
 _EVERY_OFFICER = ["dashboard.view"]
+_READ_PEOPLE = [*_EVERY_OFFICER, "people.view"]
+_REGISTER_PEOPLE = [*_READ_PEOPLE, "people.register", "people.edit"]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "front_desk": _EVERY_OFFICER,
-    "case_worker": _EVERY_OFFICER,
-    "supervisor": [*_EVERY_OFFICER, "audit.view"],
-    "inspector": _EVERY_OFFICER,
-    "detention_officer": _EVERY_OFFICER,
+    "front_desk": _REGISTER_PEOPLE,
+    "case_worker": _REGISTER_PEOPLE,
+    "supervisor": [*_REGISTER_PEOPLE, "people.import", "audit.view"],
+    "inspector": _READ_PEOPLE,
+    "detention_officer": _READ_PEOPLE,
     "analyst": _EVERY_OFFICER,
     "administrator": [
-        *_EVERY_OFFICER, "audit.view", "audit.verify", "calendar.manage", "accounts.manage",
-        "reference.manage",
+        *_REGISTER_PEOPLE, "people.import", "audit.view", "audit.verify", "calendar.manage",
+        "accounts.manage", "reference.manage",
     ],
-    "agency_liaison": _EVERY_OFFICER,
+    "agency_liaison": _READ_PEOPLE,
 }
 
 

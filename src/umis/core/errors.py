@@ -21,3 +21,18 @@ class NotAllowed(PermissionDenied):
     def __init__(self, permission: str) -> None:
         super().__init__(permission)
         self.permission = permission
+
+
+class ValidationFailed(UmisError):
+    """Input refused, with a message per field (``"__all__"`` for the whole input)."""
+
+    code = "validation_failed"
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        self.errors = errors
+        first = next(iter(errors.values()), [""])
+        super().__init__(first[0] if first else "")
+
+    @classmethod
+    def single(cls, field: str, message: str) -> "ValidationFailed":
+        return cls({field: [message]})

@@ -1,0 +1,246 @@
+"""Every write to the registry: atomic, audited, through these functions only."""
+
+from typing import Any
+
+from django.db import transaction
+
+from umis.audit.services import record
+from umis.core.errors import ValidationFailed
+from umis.core.permissions import Actor, require
+from umis.core.services import number_issue
+from umis.people import events
+from umis.people.indexing import keys_for_names, latin_form, normalise_document_number
+from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
+from umis.people.models import (
+    PERSON_NUMBERS,
+    Address,
+    Citizenship,
+    Identifier,
+    NameKey,
+    Person,
+    PersonName,
+    SourceRecord,
+    TravelDocument,
+)
+from umis.people.names.transliterate import script_of
+from umis.people.validation import (
+    check_address,
+    check_document,
+    check_identifier,
+    validate_item,
+    validate_person,
+)
+
+REGISTER_PERMISSION = "people.register"
+EDIT_PERMISSION = "people.edit"
+PERSON_SERIES = "person"
+
+
+def _name_row(person: Person, name: NameInput) -> PersonName:
+    surname, given, patronymic = (
+        v.strip() for v in (name.surname, name.given_names, name.patronymic)
+    )
+    return PersonName(
+        person=person,
+        kind=name.kind,
+        surname=surname,
+        given_names=given,
+        patronymic=patronymic,
+        script=name.script or script_of(f"{surname} {given} {patronymic}"),
+        latin=latin_form(surname, given, patronymic),
+        source=name.source,
+    )
+
+
+def _document_row(person: Person, document: DocumentInput) -> TravelDocument:
+    return TravelDocument(
+        person=person,
+        kind=document.kind,
+        number=document.number.strip(),
+        number_normalised=normalise_document_number(document.number),
+        issuing_state_id=document.issuing_state,
+        issued_on=document.issued_on,
+        expires_on=document.expires_on,
+        mrz=document.mrz.strip(),
+        source=document.source,
+    )
+
+
+def _identifier_row(person: Person, identifier: IdentifierInput) -> Identifier:
+    return Identifier(
+        person=person,
+        kind=identifier.kind,
+        value=identifier.value.strip().upper(),
+        issued_by=identifier.issued_by,
+    )
+
+
+def _address_row(person: Person, address: AddressInput) -> Address:
+    return Address(
+        person=person,
+        kind=address.kind,
+        line=address.line.strip(),
+        city=address.city.strip(),
+        country_id=address.country,
+        valid_from=address.valid_from,
+        valid_to=address.valid_to,
+    )
+
+
+def person_keys_refresh(person: Person) -> None:
+    """Rebuild the search keys of ``person`` from its names and year of birth."""
+    names = person.names.values_list("surname", "given_names", "patronymic")
+    keys = keys_for_names(names, person.birth_year)
+    NameKey.objects.filter(person=person).delete()
+    NameKey.objects.bulk_create([NameKey(person=person, key=key) for key in sorted(keys)])
+
+
+@transaction.atomic
+def person_register(
+    *, actor: Actor, data: PersonInput, source: str = "", source_ref: str = ""
+) -> Person:
+    """Create a person with names, documents, identifiers and addresses.
+
+    With ``source_ref`` the call is idempotent: the same reference from the same
+    source returns the person it created the first time.
+    """
+    require(actor, REGISTER_PERMISSION)
+    if source_ref:
+        known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
+        if known:
+            return Person.objects.get(pk=known.person_id)
+    validate_person(data)
+    person = Person(
+        number=number_issue(scheme=PERSON_NUMBERS, series=PERSON_SERIES),
+        sex=data.sex,
+        place_of_birth=data.place_of_birth.strip(),
+        country_of_birth_id=data.country_of_birth or None,
+        citizenship_status=data.citizenship_status,
+    )
+    person.birth_date = data.birth_date
+    person.save()
+    Citizenship.objects.bulk_create(
+        [Citizenship(person=person, country_id=code, source=source) for code in data.citizenships]
+    )
+    PersonName.objects.bulk_create([_name_row(person, n) for n in data.names])
+    TravelDocument.objects.bulk_create([_document_row(person, d) for d in data.documents])
+    Identifier.objects.bulk_create([_identifier_row(person, i) for i in data.identifiers])
+    Address.objects.bulk_create([_address_row(person, a) for a in data.addresses])
+    person_keys_refresh(person)
+    if source_ref:
+        SourceRecord.objects.create(source=source, reference=source_ref, person=person)
+    record(
+        actor=actor,
+        event=events.PERSON_REGISTERED,
+        subject=person,
+        purpose="registration",
+        extra={"number": person.number, "source": source},
+    )
+    return person
+
+
+EDITABLE_FIELDS = ("sex", "place_of_birth", "country_of_birth_id", "citizenship_status", "photo")
+
+
+@transaction.atomic
+def person_update(*, actor: Actor, person: Person, changes: dict[str, Any], reason: str) -> Person:
+    """Change identity details; the reason and the old and new values go to the audit trail."""
+    require(actor, EDIT_PERMISSION)
+    if not reason.strip():
+        from django.utils.translation import gettext as _
+
+        raise ValidationFailed.single("reason", _("Say why the record is being changed."))
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field == "birth_date":
+            old = person.birth_date
+            person.birth_date = value
+            before[field], after[field] = str(old or ""), str(value or "")
+        elif field in EDITABLE_FIELDS:
+            before[field], after[field] = getattr(person, field), value
+            setattr(person, field, value)
+    changed = [f for f in before if before[f] != after[f]]
+    if not changed:
+        return person
+    person.save()
+    if "birth_date" in changed:
+        person_keys_refresh(person)
+    record(
+        actor=actor,
+        event=events.PERSON_UPDATED,
+        subject=person,
+        purpose="registration",
+        extra={
+            "reason": reason.strip(),
+            "before": {f: before[f] for f in changed},
+            "after": {f: after[f] for f in changed},
+        },
+    )
+    return person
+
+
+@transaction.atomic
+def person_name_add(*, actor: Actor, person: Person, name: NameInput) -> PersonName:
+    require(actor, EDIT_PERMISSION)
+    row = _name_row(person, name)
+    row.save()
+    person_keys_refresh(person)
+    record(
+        actor=actor,
+        event=events.NAME_ADDED,
+        subject=person,
+        purpose="registration",
+        extra={"name": str(row), "kind": row.kind},
+    )
+    return row
+
+
+@transaction.atomic
+def person_document_add(*, actor: Actor, person: Person, document: DocumentInput) -> TravelDocument:
+    require(actor, EDIT_PERMISSION)
+    validate_item(check_document, document, "document")
+    row = _document_row(person, document)
+    row.save()
+    record(
+        actor=actor,
+        event=events.DOCUMENT_ADDED,
+        subject=person,
+        purpose="registration",
+        extra={"document": row.number_normalised, "state": row.issuing_state_id},
+    )
+    return row
+
+
+@transaction.atomic
+def person_identifier_add(
+    *, actor: Actor, person: Person, identifier: IdentifierInput
+) -> Identifier:
+    require(actor, EDIT_PERMISSION)
+    validate_item(check_identifier, identifier, "identifier")
+    row = _identifier_row(person, identifier)
+    row.save()
+    record(
+        actor=actor,
+        event=events.IDENTIFIER_ADDED,
+        subject=person,
+        purpose="registration",
+        extra={"kind": row.kind},
+    )
+    return row
+
+
+@transaction.atomic
+def person_address_add(*, actor: Actor, person: Person, address: AddressInput) -> Address:
+    require(actor, EDIT_PERMISSION)
+    validate_item(check_address, address, "address")
+    row = _address_row(person, address)
+    row.save()
+    record(
+        actor=actor,
+        event=events.ADDRESS_ADDED,
+        subject=person,
+        purpose="registration",
+        extra={"kind": row.kind},
+    )
+    return row
