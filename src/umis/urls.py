@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from umis.api import api
+
 admin.site.site_header = "UMIS"
 admin.site.site_title = "UMIS"
 # The admin signs in through the UMIS page, which applies the lock-out.
@@ -12,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("umis.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 handler403 = "umis.core.views.forbidden"

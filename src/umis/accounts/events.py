@@ -8,3 +8,4 @@ ACCOUNT_LOCKED = register("accounts.locked", _("Sign-in locked after repeated fa
 LOGGED_OUT = register("accounts.logged_out", _("Signed out"))
 PASSWORD_CHANGED = register("accounts.password_changed", _("Password changed"))
 PASSWORD_ISSUED = register("accounts.password_issued", _("One-time password issued"))
+API_TOKEN_ISSUED = register("accounts.api_token_issued", _("API token issued"))

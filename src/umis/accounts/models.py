@@ -93,3 +93,26 @@ class LoginThrottle(models.Model):
 
     def as_dict(self) -> dict[str, Any]:
         return {"failures": self.failures, "locked_until": self.locked_until}
+
+
+class ApiToken(models.Model):
+    """A bearer token an agency's system uses to call the API as one account.
+
+    Only a hash of the secret is stored; the token is shown once when issued.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix})"

@@ -1,0 +1,233 @@
+"""People API v1: register, fetch and search persons."""
+
+from datetime import date
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from umis.core.api_errors import ErrorOut
+from umis.core.errors import ValidationFailed
+from umis.core.http import actor_of
+from umis.core.partial_dates import InvalidPartialDate, PartialDate
+from umis.core.purposes import Purpose
+from umis.people import services
+from umis.people.access import access_person_by_number
+from umis.people.access_search import search_persons
+from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
+from umis.people.models import Person
+from umis.people.search import SearchCriteria
+
+router = Router()
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class NameSchema(Schema):
+    surname: str = Field("", max_length=150)
+    given_names: str = Field("", max_length=200)
+    patronymic: str = Field("", max_length=150)
+    kind: Literal["document", "original", "alias", "previous"] = "document"
+    script: str = Field("", max_length=4, description="ISO 15924; detected when empty")
+
+
+class DocumentSchema(Schema):
+    kind: Literal["passport", "id_card", "stateless", "refugee", "residence", "other"]
+    number: str = Field(..., min_length=1, max_length=30)
+    issuing_state: str = Field(..., min_length=3, max_length=3, description="ISO 3166 alpha-3")
+    issued_on: date | None = None
+    expires_on: date | None = None
+    mrz: str = Field("", max_length=200)
+
+
+class IdentifierSchema(Schema):
+    kind: Literal["fin", "tax", "border", "police", "other"]
+    value: str = Field(..., min_length=1, max_length=40)
+    issued_by: str = Field("", max_length=100)
+
+
+class AddressSchema(Schema):
+    kind: Literal["stay", "residence", "abroad"]
+    line: str = Field(..., min_length=1, max_length=300)
+    city: str = Field("", max_length=100)
+    country: str = Field(..., min_length=3, max_length=3)
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class PersonIn(Schema):
+    sex: Literal["M", "F", "X"]
+    birth_date: str | None = Field(
+        None, description="YYYY-MM-DD, YYYY-MM or YYYY (00 for an unknown part)"
+    )
+    place_of_birth: str = Field("", max_length=200)
+    country_of_birth: str = Field("", max_length=3)
+    citizenship_status: Literal["citizen", "stateless", "undetermined"] = "citizen"
+    citizenships: list[str] = Field(default_factory=list, max_length=5)
+    names: list[NameSchema] = Field(..., min_length=1, max_length=10)
+    documents: list[DocumentSchema] = Field(default_factory=list, max_length=10)
+    identifiers: list[IdentifierSchema] = Field(default_factory=list, max_length=10)
+    addresses: list[AddressSchema] = Field(default_factory=list, max_length=10)
+    source: str = Field("", max_length=100)
+    source_ref: str = Field("", max_length=100, description="Makes the call idempotent.")
+
+
+class PersonOut(Schema):
+    number: str
+    sex: str
+    birth_date: str | None
+    place_of_birth: str
+    country_of_birth: str | None
+    citizenship_status: str
+    citizenships: list[str]
+    status_summary: str
+    names: list[NameSchema]
+    documents: list[DocumentSchema]
+    identifiers: list[IdentifierSchema]
+    addresses: list[AddressSchema]
+
+
+class PersonSummary(Schema):
+    number: str
+    sex: str
+    birth_date: str | None
+    names: list[str]
+    citizenships: list[str]
+
+
+class SearchHitOut(Schema):
+    person: PersonSummary
+    score: float
+    reasons: list[str]
+
+
+class SearchOut(Schema):
+    total: int
+    page: int
+    page_size: int
+    results: list[SearchHitOut]
+
+
+class SearchParams(Schema):
+    q: str = Field(..., min_length=1, max_length=200)
+    purpose: Purpose
+    birth_date: str | None = None
+    birth_mode: Literal["exact", "year", "around"] = "exact"
+    sex: Literal["M", "F", "X"] | None = None
+    nationality: str | None = Field(None, max_length=3)
+    page: int = Field(1, ge=1, le=1000)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def _partial_date(text: str | None, field: str) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except InvalidPartialDate as error:
+        raise ValidationFailed.single(field, error.message) from None
+
+
+def _person_input(payload: PersonIn) -> PersonInput:
+    return PersonInput(
+        sex=payload.sex,
+        birth_date=_partial_date(payload.birth_date, "birth_date"),
+        place_of_birth=payload.place_of_birth,
+        country_of_birth=payload.country_of_birth.upper(),
+        citizenship_status=payload.citizenship_status,
+        citizenships=[code.upper() for code in payload.citizenships],
+        names=[NameInput(**n.model_dump()) for n in payload.names],
+        documents=[
+            DocumentInput(**{**d.model_dump(), "issuing_state": d.issuing_state.upper()})
+            for d in payload.documents
+        ],
+        identifiers=[IdentifierInput(**i.model_dump()) for i in payload.identifiers],
+        addresses=[
+            AddressInput(**{**a.model_dump(), "country": a.country.upper()})
+            for a in payload.addresses
+        ],
+    )
+
+
+NAME_FIELDS = ("surname", "given_names", "patronymic", "kind", "script")
+DOCUMENT_FIELDS = ("kind", "number", "issuing_state_id", "issued_on", "expires_on", "mrz")
+IDENTIFIER_FIELDS = ("kind", "value", "issued_by")
+ADDRESS_FIELDS = ("kind", "line", "city", "country_id", "valid_from", "valid_to")
+
+
+def person_out(person: Person) -> PersonOut:
+    return PersonOut(
+        number=person.number,
+        sex=person.sex,
+        birth_date=str(person.birth_date) if person.birth_date else None,
+        place_of_birth=person.place_of_birth,
+        country_of_birth=person.country_of_birth_id,
+        citizenship_status=person.citizenship_status,
+        citizenships=[c.country_id for c in person.citizenships.all()],
+        status_summary=person.status_summary,
+        names=[NameSchema.model_validate(n) for n in person.names.values(*NAME_FIELDS)],
+        documents=[
+            DocumentSchema.model_validate({**d, "issuing_state": d.pop("issuing_state_id")})
+            for d in person.documents.values(*DOCUMENT_FIELDS)
+        ],
+        identifiers=[
+            IdentifierSchema.model_validate(i) for i in person.identifiers.values(*IDENTIFIER_FIELDS)
+        ],
+        addresses=[
+            AddressSchema.model_validate({**a, "country": a.pop("country_id")})
+            for a in person.addresses.values(*ADDRESS_FIELDS)
+        ],
+    )
+
+
+@router.post("", response={201: PersonOut, **ERRORS}, summary="Register a person")
+def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, PersonOut]:
+    person = services.person_register(
+        actor=actor_of(request),
+        data=_person_input(payload),
+        source=payload.source,
+        source_ref=payload.source_ref,
+    )
+    return 201, person_out(person)
+
+
+@router.get("/search", response={200: SearchOut, **ERRORS}, summary="Search persons")
+def search(request: HttpRequest, params: Query[SearchParams]) -> SearchOut:
+    criteria = SearchCriteria(
+        text=params.q,
+        birth_date=_partial_date(params.birth_date, "birth_date"),
+        birth_mode=params.birth_mode,
+        sex=params.sex or "",
+        nationality=(params.nationality or "").upper(),
+        page=params.page,
+        page_size=params.page_size,
+    )
+    page = search_persons(actor=actor_of(request), criteria=criteria, purpose=params.purpose)
+    return SearchOut(
+        total=page.total,
+        page=page.page,
+        page_size=page.page_size,
+        results=[
+            SearchHitOut(
+                person=PersonSummary(
+                    number=hit.person.number,
+                    sex=hit.person.sex,
+                    birth_date=str(hit.person.birth_date) if hit.person.birth_date else None,
+                    names=[str(n) for n in hit.person.names.all()],
+                    citizenships=[c.country_id for c in hit.person.citizenships.all()],
+                ),
+                score=round(hit.score, 3),
+                reasons=hit.reasons,
+            )
+            for hit in page.hits
+        ],
+    )
+
+
+@router.get("/{number}", response={200: PersonOut, **ERRORS}, summary="Get a person")
+def get_person(request: HttpRequest, number: str, purpose: Purpose) -> PersonOut:
+    person = access_person_by_number(
+        actor=actor_of(request),
+        number=number.upper(),
+        purpose=purpose,
+    )
+    return person_out(person)
