@@ -240,6 +240,18 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
+# Background work. The immediate backend runs a task at once, in the caller's
+# process; production sets a queue-backed backend (see docs/operations.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "UMIS_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+UMIS_UPLOAD_MAX_BYTES = int(os.environ.get("UMIS_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -248,9 +260,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("UMIS_LOG_LEVEL", "WARNING")},
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "UMIS_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
-)
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "UMIS_EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        )
+    }
+}

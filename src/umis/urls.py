@@ -12,7 +12,9 @@ admin.site.login = login_required(admin.site.login)  # type: ignore[method-assig
 urlpatterns = [
     path("", include("umis.core.urls")),
     path("accounts/", include("umis.accounts.urls")),
+    path("people/", include("umis.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("people/import/", include("umis.people.import_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

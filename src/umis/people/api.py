@@ -4,7 +4,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from umis.core.api_errors import ErrorOut
 from umis.core.errors import ValidationFailed
@@ -170,7 +170,8 @@ def person_out(person: Person) -> PersonOut:
             for d in person.documents.values(*DOCUMENT_FIELDS)
         ],
         identifiers=[
-            IdentifierSchema.model_validate(i) for i in person.identifiers.values(*IDENTIFIER_FIELDS)
+            IdentifierSchema.model_validate(i)
+            for i in person.identifiers.values(*IDENTIFIER_FIELDS)
         ],
         addresses=[
             AddressSchema.model_validate({**a, "country": a.pop("country_id")})
@@ -180,14 +181,14 @@ def person_out(person: Person) -> PersonOut:
 
 
 @router.post("", response={201: PersonOut, **ERRORS}, summary="Register a person")
-def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, PersonOut]:
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[PersonOut]:
     person = services.person_register(
         actor=actor_of(request),
         data=_person_input(payload),
         source=payload.source,
         source_ref=payload.source_ref,
     )
-    return 201, person_out(person)
+    return Status(201, person_out(person))
 
 
 @router.get("/search", response={200: SearchOut, **ERRORS}, summary="Search persons")
