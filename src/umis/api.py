@@ -13,7 +13,7 @@ api = NinjaAPI(
         "Unified Migration Information System. Authenticate with `Authorization: Bearer "
         "<token>` (issued by `umis apitoken`) or an officer's session. Every read of "
         "personal data states a `purpose` and is recorded in the audit trail. Errors "
-        "share one shape: `{\"error\": {\"code\", \"message\", \"fields\"}}`."
+        'share one shape: `{"error": {"code", "message", "fields"}}`.'
     ),
     auth=API_AUTH,
     urls_namespace="api-v1",

@@ -23,5 +23,6 @@ def actor_for(user: User | AnonymousUser) -> Actor:
 
 def anonymous_from(ip_address: str) -> Actor:
     """Who tried something before signing in: known only by address."""
-    return Actor(user_id=None, username=f"anonymous@{ip_address}", agency_code="",
-                 role_code="anonymous")
+    return Actor(
+        user_id=None, username=f"anonymous@{ip_address}", agency_code="", role_code="anonymous"
+    )

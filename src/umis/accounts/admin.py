@@ -1,4 +1,4 @@
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
@@ -19,9 +19,9 @@ class RoleAdmin(admin.ModelAdmin[Role]):
     list_display = ("code", "name_az", "name_en", "customised")
     readonly_fields = ("customised",)
 
-    def save_model(self, request: HttpRequest, obj: Role, form: object, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Role, form: Any, change: bool) -> None:
         obj.customised = True
-        super().save_model(request, obj, form, change)  # type: ignore[arg-type]
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(User)

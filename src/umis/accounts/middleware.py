@@ -17,7 +17,7 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.actor = SimpleLazyObject(lambda: actor_for(request.user))  # type: ignore[assignment]
+        request.actor = SimpleLazyObject(lambda: actor_for(request.user))  # type: ignore[attr-defined]
         return self.get_response(request)
 
 

@@ -23,8 +23,15 @@ class Agency(TranslatedNameMixin):
         EMPLOYER = "employer", _("employer")
 
     GOVERNMENT_KINDS = frozenset(
-        {Kind.MIGRATION, Kind.BORDER, Kind.POLICE, Kind.SECURITY, Kind.LABOUR, Kind.TAX,
-         Kind.FOREIGN_AFFAIRS}
+        {
+            Kind.MIGRATION,
+            Kind.BORDER,
+            Kind.POLICE,
+            Kind.SECURITY,
+            Kind.LABOUR,
+            Kind.TAX,
+            Kind.FOREIGN_AFFAIRS,
+        }
     )
 
     code = models.CharField(_("code"), max_length=20, unique=True)

@@ -12,22 +12,55 @@ from django.apps import AppConfig
 from umis.accounts.models import Agency, Role
 
 AGENCIES = [
-    ("SMS", Agency.Kind.MIGRATION, "Dövlət Miqrasiya Xidməti", "State Migration Service",
-     "Государственная миграционная служба"),
-    ("SBS", Agency.Kind.BORDER, "Dövlət Sərhəd Xidməti", "State Border Service",
-     "Государственная пограничная служба"),
-    ("MIA", Agency.Kind.POLICE, "Daxili İşlər Nazirliyi (polis)",
-     "Ministry of Internal Affairs (police)", "Министерство внутренних дел (полиция)"),
-    ("SSS", Agency.Kind.SECURITY, "Dövlət Təhlükəsizliyi Xidməti", "State Security Service",
-     "Служба государственной безопасности"),
-    ("MLSP", Agency.Kind.LABOUR, "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi",
-     "Ministry of Labour and Social Protection of Population",
-     "Министерство труда и социальной защиты населения"),
-    ("STS", Agency.Kind.TAX, "Dövlət Vergi Xidməti", "State Tax Service",
-     "Государственная налоговая служба"),
-    ("MFA", Agency.Kind.FOREIGN_AFFAIRS, "Xarici İşlər Nazirliyi və konsulluqlar",
-     "Ministry of Foreign Affairs and consulates",
-     "Министерство иностранных дел и консульства"),
+    (
+        "SMS",
+        Agency.Kind.MIGRATION,
+        "Dövlət Miqrasiya Xidməti",
+        "State Migration Service",
+        "Государственная миграционная служба",
+    ),
+    (
+        "SBS",
+        Agency.Kind.BORDER,
+        "Dövlət Sərhəd Xidməti",
+        "State Border Service",
+        "Государственная пограничная служба",
+    ),
+    (
+        "MIA",
+        Agency.Kind.POLICE,
+        "Daxili İşlər Nazirliyi (polis)",
+        "Ministry of Internal Affairs (police)",
+        "Министерство внутренних дел (полиция)",
+    ),
+    (
+        "SSS",
+        Agency.Kind.SECURITY,
+        "Dövlət Təhlükəsizliyi Xidməti",
+        "State Security Service",
+        "Служба государственной безопасности",
+    ),
+    (
+        "MLSP",
+        Agency.Kind.LABOUR,
+        "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi",
+        "Ministry of Labour and Social Protection of Population",
+        "Министерство труда и социальной защиты населения",
+    ),
+    (
+        "STS",
+        Agency.Kind.TAX,
+        "Dövlət Vergi Xidməti",
+        "State Tax Service",
+        "Государственная налоговая служба",
+    ),
+    (
+        "MFA",
+        Agency.Kind.FOREIGN_AFFAIRS,
+        "Xarici İşlər Nazirliyi və konsulluqlar",
+        "Ministry of Foreign Affairs and consulates",
+        "Министерство иностранных дел и консульства",
+    ),
 ]
 
 ROLE_NAMES = {
@@ -35,8 +68,11 @@ ROLE_NAMES = {
     "case_worker": ("İcraçı məmur", "Case worker", "Исполнитель дел"),
     "supervisor": ("Rəhbər məmur", "Supervisor", "Руководитель"),
     "inspector": ("Müfəttiş", "Inspector", "Инспектор"),
-    "detention_officer": ("Saxlanma mərkəzi əməkdaşı", "Detention officer",
-                          "Сотрудник центра содержания"),
+    "detention_officer": (
+        "Saxlanma mərkəzi əməkdaşı",
+        "Detention officer",
+        "Сотрудник центра содержания",
+    ),
     "analyst": ("Analitik", "Analyst", "Аналитик"),
     "administrator": ("İnzibatçı", "Administrator", "Администратор"),
     "agency_liaison": ("Qurum əlaqələndiricisi", "Agency liaison", "Представитель ведомства"),
@@ -53,8 +89,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     "detention_officer": _READ_PEOPLE,
     "analyst": _EVERY_OFFICER,
     "administrator": [
-        *_REGISTER_PEOPLE, "people.import", "audit.view", "audit.verify", "calendar.manage",
-        "accounts.manage", "reference.manage",
+        *_REGISTER_PEOPLE,
+        "people.import",
+        "audit.view",
+        "audit.verify",
+        "calendar.manage",
+        "accounts.manage",
+        "reference.manage",
     ],
     "agency_liaison": _READ_PEOPLE,
 }
@@ -63,8 +104,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 def load_agencies() -> None:
     for code, kind, name_az, name_en, name_ru in AGENCIES:
         Agency.objects.get_or_create(
-            code=code, defaults={"kind": kind, "name_az": name_az, "name_en": name_en,
-                                 "name_ru": name_ru},
+            code=code,
+            defaults={"kind": kind, "name_az": name_az, "name_en": name_en, "name_ru": name_ru},
         )
 
 
@@ -72,8 +113,12 @@ def load_roles() -> None:
     for code, (name_az, name_en, name_ru) in ROLE_NAMES.items():
         role, created = Role.objects.get_or_create(
             code=code,
-            defaults={"name_az": name_az, "name_en": name_en, "name_ru": name_ru,
-                      "permissions": ROLE_PERMISSIONS[code]},
+            defaults={
+                "name_az": name_az,
+                "name_en": name_en,
+                "name_ru": name_ru,
+                "permissions": ROLE_PERMISSIONS[code],
+            },
         )
         if not created and not role.customised and role.permissions != ROLE_PERMISSIONS[code]:
             role.permissions = ROLE_PERMISSIONS[code]

@@ -14,7 +14,7 @@ from umis.core import clock
 from umis.core.permissions import Actor
 
 # Easy to read aloud and type: no 0/O, 1/l/I.
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
 ONE_TIME_PASSWORD_LENGTH = 16
 
 
@@ -49,14 +49,24 @@ def login_failure_record(*, username: str, ip_address: str) -> datetime | None:
     row.failures += 1
     actor = anonymous_from(ip_address)
     extra = {"username": username[:150], "failures": row.failures}
-    record(actor=actor, event=events.LOGIN_FAILED, subject_type="accounts.user",
-           subject_id=username[:64], extra=extra)
+    record(
+        actor=actor,
+        event=events.LOGIN_FAILED,
+        subject_type="accounts.user",
+        subject_id=username[:64],
+        extra=extra,
+    )
     lock_ends = None
     if row.failures >= settings.UMIS_LOGIN_MAX_FAILURES:
         lock_ends = now + timedelta(seconds=settings.UMIS_LOGIN_COOL_OFF_SECONDS)
         row.locked_until, row.failures, row.first_failure_at = lock_ends, 0, None
-        record(actor=actor, event=events.ACCOUNT_LOCKED, subject_type="accounts.user",
-               subject_id=username[:64], extra={"locked_until": lock_ends.isoformat()})
+        record(
+            actor=actor,
+            event=events.ACCOUNT_LOCKED,
+            subject_type="accounts.user",
+            subject_id=username[:64],
+            extra={"locked_until": lock_ends.isoformat()},
+        )
     row.save()
     return lock_ends
 
@@ -64,8 +74,9 @@ def login_failure_record(*, username: str, ip_address: str) -> datetime | None:
 @transaction.atomic
 def login_success_record(*, user: User, ip_address: str) -> None:
     LoginThrottle.objects.filter(username=throttle_key(user.get_username())).delete()
-    record(actor=actor_for(user), event=events.LOGIN_SUCCEEDED, subject=user,
-           extra={"ip": ip_address})
+    record(
+        actor=actor_for(user), event=events.LOGIN_SUCCEEDED, subject=user, extra={"ip": ip_address}
+    )
 
 
 @transaction.atomic
@@ -99,12 +110,24 @@ def user_issue_one_time_password(*, actor: Actor, user: User) -> str:
 
 @transaction.atomic
 def officer_create(
-    *, actor: Actor, username: str, first_name: str, last_name: str, agency: Agency,
-    role: Role, email: str = "", is_staff: bool = False,
+    *,
+    actor: Actor,
+    username: str,
+    first_name: str,
+    last_name: str,
+    agency: Agency,
+    role: Role,
+    email: str = "",
+    is_staff: bool = False,
 ) -> tuple[User, str]:
     """Create an officer account with a one-time password; returns both."""
     user = User.objects.create(
-        username=username, first_name=first_name, last_name=last_name, email=email,
-        agency=agency, role=role, is_staff=is_staff,
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        agency=agency,
+        role=role,
+        is_staff=is_staff,
     )
     return user, user_issue_one_time_password(actor=actor, user=user)

@@ -13,7 +13,7 @@ from umis.audit.services import record
 from umis.core import clock
 from umis.core.permissions import Actor
 
-TOKEN_PREFIX = "umis"
+TOKEN_PREFIX = "umis"  # noqa: S105 (a label, not a secret)
 
 
 def _hash(secret: str) -> str:
@@ -29,8 +29,12 @@ def api_token_issue(
     token = ApiToken.objects.create(
         user=user, name=name, prefix=prefix, secret_hash=_hash(secret), expires_at=expires_at
     )
-    record(actor=actor, event=events.API_TOKEN_ISSUED, subject=user,
-           extra={"token": token.prefix, "name": name})
+    record(
+        actor=actor,
+        event=events.API_TOKEN_ISSUED,
+        subject=user,
+        extra={"token": token.prefix, "name": name},
+    )
     return f"{TOKEN_PREFIX}_{prefix}_{secret}"
 
 

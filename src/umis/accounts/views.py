@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from umis.accounts import services
 from umis.accounts.forms import SignInForm, client_ip
 from umis.accounts.models import User
+from umis.core.http import actor_of
 
 
 class SignInView(LoginView):
@@ -18,13 +20,15 @@ class SignInView(LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def form_valid(self, form: SignInForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         user = form.get_user()
         assert isinstance(user, User)
         services.login_success_record(user=user, ip_address=client_ip(self.request))
         if user.preferred_language:
-            response.set_cookie("umis_language", user.preferred_language, samesite="Lax")
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax"
+            )
         return response
 
 
@@ -44,7 +48,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.user_password_change(
-            actor=request.actor, user=user, new_password=form.cleaned_data["new_password1"]
+            actor=actor_of(request), user=user, new_password=form.cleaned_data["new_password1"]
         )
         update_session_auth_hash(request, user)
         messages.success(request, _("Your new password is saved."))

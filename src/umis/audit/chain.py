@@ -55,6 +55,11 @@ def first_break(
             return checked, Break(event.seq, "its content was altered")
         expected_seq, expected_prev = event.seq + 1, event.hash
         checked += 1
-    if checked != head_seq or (checked and expected_prev != head_hash):
+    if checked > head_seq:
+        # Events beyond the head were added behind the application's back.
+        return head_seq, Break(head_seq + 1, f"the chain should end at event #{head_seq}")
+    if checked < head_seq:
         return checked, Break(checked + 1, f"the chain should end at event #{head_seq}")
+    if checked and expected_prev != head_hash:
+        return checked - 1, Break(checked, "it is not the last event the chain head recorded")
     return checked, None

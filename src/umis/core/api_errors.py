@@ -28,7 +28,11 @@ class ErrorOut(Schema):
 
 
 def error_response(
-    api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str,
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
     fields: dict[str, list[str]] | None = None,
 ) -> HttpResponse:
     body = {"error": {"code": code, "message": message, "fields": fields or {}}}
@@ -50,8 +54,9 @@ def install(api: NinjaAPI) -> None:
             fields.setdefault(_field_path(list(error.get("loc", []))), []).append(
                 str(error.get("msg", ""))
             )
-        return error_response(api, request, 422, "invalid_input",
-                              _("Some fields are not valid."), fields)
+        return error_response(
+            api, request, 422, "invalid_input", _("Some fields are not valid."), fields
+        )
 
     @api.exception_handler(ValidationFailed)
     def rules_refused(request: HttpRequest, exc: ValidationFailed) -> HttpResponse:
@@ -63,13 +68,13 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return error_response(api, request, 401, "unauthenticated",
-                              _("Sign in or present a valid API token."))
+        return error_response(
+            api, request, 401, "unauthenticated", _("Sign in or present a valid API token.")
+        )
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-        return error_response(api, request, 403, "forbidden",
-                              _("Your role does not allow this."))
+        return error_response(api, request, 403, "forbidden", _("Your role does not allow this."))
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -1,12 +1,14 @@
 from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
 
 from umis.core.permissions import Actor
 
 
 class UmisRequest(HttpRequest):
-    """A request after the UMIS middleware: it always knows its actor."""
+    """A request after the UMIS middleware: it knows its actor and whether htmx sent it."""
 
     actor: Actor
+    htmx: HtmxDetails
 
 
 def actor_of(request: HttpRequest) -> Actor:

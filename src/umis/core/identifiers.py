@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from stdnum.iso7064 import mod_97_10
 
 from umis.core.errors import UmisError
@@ -42,10 +43,17 @@ class NumberScheme:
             raise InvalidNumber(
                 _("The number must start with %(prefix)s.") % {"prefix": self.prefix}
             )
-        if len(number) != length or not number[len(self.prefix) :].isdigit():
+        digits = number[len(self.prefix) :]
+        # isascii: str.isdigit also accepts Arabic-Indic, full-width … digits.
+        if len(number) != length or not (digits.isascii() and digits.isdigit()):
+            count = self.digits + 2
             raise InvalidNumber(
-                _("The number must be %(prefix)s followed by %(count)d digits.")
-                % {"prefix": self.prefix, "count": self.digits + 2}
+                ngettext(
+                    "The number must be %(prefix)s followed by %(count)d digit.",
+                    "The number must be %(prefix)s followed by %(count)d digits.",
+                    count,
+                )
+                % {"prefix": self.prefix, "count": count}
             )
         if not mod_97_10.is_valid(number):
             raise InvalidNumber(_("This number is mistyped: its check digits do not match."))

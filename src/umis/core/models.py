@@ -15,13 +15,13 @@ class TranslatedNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "az")[:2]
         return str(getattr(self, f"name_{language}", "") or self.name_en)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Country(TranslatedNameMixin):
@@ -73,3 +73,6 @@ class NumberSequence(models.Model):
 
     class Meta:
         verbose_name = _("number sequence")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last_value}"

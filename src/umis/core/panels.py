@@ -29,10 +29,20 @@ def _upcoming_holidays(request: UmisRequest) -> dict[str, Any]:
 def register() -> None:
     for role, title in ROLE_WORK_TITLES.items():
         register_panel(
-            Panel(key=f"work.{role}", title=title, template="core/panels/work.html",
-                  roles=frozenset({role}), order=10)
+            Panel(
+                key=f"work.{role}",
+                title=title,
+                template="core/panels/work.html",
+                roles=frozenset({role}),
+                order=10,
+            )
         )
     register_panel(
-        Panel(key="calendar.upcoming", title=_("Coming public holidays"),
-              template="core/panels/holidays.html", order=90, context=_upcoming_holidays)
+        Panel(
+            key="calendar.upcoming",
+            title=_("Coming public holidays"),
+            template="core/panels/holidays.html",
+            order=90,
+            context=_upcoming_holidays,
+        )
     )

@@ -35,8 +35,12 @@ def ensure_demo_accounts(actor: Actor) -> list[DemoAccount]:
         password: str | None
         if user is None:
             user, password = officer_create(
-                actor=actor, username=username, first_name=first_name, last_name=last_name,
-                agency=Agency.objects.get(code=agency_code), role=Role.objects.get(code=role_code),
+                actor=actor,
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                agency=Agency.objects.get(code=agency_code),
+                role=Role.objects.get(code=role_code),
                 is_staff=role_code == "administrator",
             )
             if role_code == "administrator":

@@ -8,4 +8,11 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Person registry")
 
     def ready(self) -> None:
-        from umis.people import events  # noqa: F401  (registers audit event types)
+        from umis.people import (
+            events,  # noqa: F401  (registers audit event types)
+            panels,
+            timeline,
+        )
+
+        panels.register()
+        timeline.register_timeline_provider("people.registry", timeline.registry_history)

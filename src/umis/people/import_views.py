@@ -58,7 +58,7 @@ class UploadForm(forms.Form):
             next(read_rows(text.splitlines(keepends=True)), None)
         except ImportFileError as error:
             raise forms.ValidationError(error.message) from None
-        return text
+        return str(text)
 
 
 @login_required
@@ -70,10 +70,11 @@ def upload(request: UmisRequest) -> HttpResponse:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{uuid.uuid4().hex}.csv"
         path.write_text(form.cleaned_data["file"], encoding="utf-8")
-        name = request.FILES["file"].name or "upload.csv"
+        name = getattr(request.FILES.get("file"), "name", None) or "upload.csv"
         source = form.cleaned_data["source"] or name.rsplit(".", 1)[0]
         batch = import_batch_open(actor=actor_of(request), source=source, filename=name)
         user_id = request.user.pk
+        assert user_id is not None  # login_required
         transaction.on_commit(
             partial(people_import_run.enqueue, batch_id=batch.pk, path=str(path), user_id=user_id)
         )

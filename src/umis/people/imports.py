@@ -122,7 +122,9 @@ def row_to_input(row: dict[str, str]) -> PersonInput:
 
 
 def _row_to_input(row: dict[str, str], problems: Problems) -> PersonInput:
-    get = lambda column: (row.get(column) or "").strip()  # noqa: E731
+    def get(column: str) -> str:
+        return (row.get(column) or "").strip()
+
     names = [NameInput(get("surname"), get("given_names"), get("patronymic"), source="import")]
     if get("original_surname") or get("original_given_names"):
         names.append(

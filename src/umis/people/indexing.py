@@ -42,7 +42,7 @@ def keys_for_names(names: Iterable[tuple[str, str, str]], birth_year: int | None
 def query_keys(text: str, years: Iterable[int] = ()) -> set[str]:
     """The keys to look up for a typed query, narrowed to ``years`` when given."""
     keys = name_keys(text)
-    wanted = [*years]
+    wanted: list[int | str] = [*years]
     if not wanted:
         return keys
     single = [k for k in keys if k.startswith(_YEAR_QUALIFIED_PREFIXES)]

@@ -4,44 +4,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('seq', models.BigIntegerField(default=0)),
-                ('hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
+                ),
+                ("seq", models.BigIntegerField(default=0)),
+                ("hash", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.BigIntegerField(unique=True, verbose_name='sequence')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='time')),
-                ('actor_user_id', models.BigIntegerField(blank=True, null=True, verbose_name='user id')),
-                ('actor_username', models.CharField(max_length=150, verbose_name='user')),
-                ('agency_code', models.CharField(max_length=20, verbose_name='agency')),
-                ('role_code', models.CharField(max_length=40, verbose_name='role')),
-                ('event_type', models.CharField(db_index=True, max_length=60, verbose_name='event')),
-                ('subject_type', models.CharField(blank=True, max_length=60, verbose_name='subject type')),
-                ('subject_id', models.CharField(blank=True, max_length=64, verbose_name='subject id')),
-                ('purpose', models.CharField(blank=True, max_length=60, verbose_name='purpose')),
-                ('extra', models.JSONField(default=dict, verbose_name='details')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.BigIntegerField(unique=True, verbose_name="sequence")),
+                ("at", models.DateTimeField(db_index=True, verbose_name="time")),
+                (
+                    "actor_user_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="user id"),
+                ),
+                ("actor_username", models.CharField(max_length=150, verbose_name="user")),
+                ("agency_code", models.CharField(max_length=20, verbose_name="agency")),
+                ("role_code", models.CharField(max_length=40, verbose_name="role")),
+                (
+                    "event_type",
+                    models.CharField(db_index=True, max_length=60, verbose_name="event"),
+                ),
+                (
+                    "subject_type",
+                    models.CharField(blank=True, max_length=60, verbose_name="subject type"),
+                ),
+                (
+                    "subject_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="subject id"),
+                ),
+                ("purpose", models.CharField(blank=True, max_length=60, verbose_name="purpose")),
+                ("extra", models.JSONField(default=dict, verbose_name="details")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id', 'at'], name='audit_audit_subject_7c9afd_idx')],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["seq"],
+                "indexes": [
+                    models.Index(
+                        fields=["subject_type", "subject_id", "at"],
+                        name="audit_audit_subject_7c9afd_idx",
+                    )
+                ],
             },
         ),
     ]

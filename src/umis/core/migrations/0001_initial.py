@@ -4,55 +4,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CalendarDay',
+            name="CalendarDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_az', models.CharField(max_length=200, verbose_name='name (Azerbaijani)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_ru', models.CharField(max_length=200, verbose_name='name (Russian)')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('kind', models.CharField(choices=[('holiday', 'public holiday'), ('rest', 'rest day (transferred)'), ('working', 'working day (weekend day worked)')], max_length=10, verbose_name='kind')),
-                ('source', models.CharField(blank=True, help_text='Law or decision that sets it.', max_length=300, verbose_name='legal source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name_az", models.CharField(max_length=200, verbose_name="name (Azerbaijani)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_ru", models.CharField(max_length=200, verbose_name="name (Russian)")),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("holiday", "public holiday"),
+                            ("rest", "rest day (transferred)"),
+                            ("working", "working day (weekend day worked)"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Law or decision that sets it.",
+                        max_length=300,
+                        verbose_name="legal source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar day',
-                'verbose_name_plural': 'calendar days',
-                'ordering': ['date'],
+                "verbose_name": "calendar day",
+                "verbose_name_plural": "calendar days",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('name_az', models.CharField(max_length=200, verbose_name='name (Azerbaijani)')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_ru', models.CharField(max_length=200, verbose_name='name (Russian)')),
-                ('code', models.CharField(max_length=3, primary_key=True, serialize=False, verbose_name='alpha-3 code')),
-                ('alpha2', models.CharField(blank=True, max_length=2, verbose_name='alpha-2 code')),
-                ('numeric', models.CharField(blank=True, max_length=3, verbose_name='numeric code')),
-                ('is_special', models.BooleanField(default=False, help_text='ICAO codes that are not states: stateless, refugee, unspecified.', verbose_name='special status code')),
+                ("name_az", models.CharField(max_length=200, verbose_name="name (Azerbaijani)")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_ru", models.CharField(max_length=200, verbose_name="name (Russian)")),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=3, primary_key=True, serialize=False, verbose_name="alpha-3 code"
+                    ),
+                ),
+                ("alpha2", models.CharField(blank=True, max_length=2, verbose_name="alpha-2 code")),
+                (
+                    "numeric",
+                    models.CharField(blank=True, max_length=3, verbose_name="numeric code"),
+                ),
+                (
+                    "is_special",
+                    models.BooleanField(
+                        default=False,
+                        help_text="ICAO codes that are not states: stateless, refugee, unspecified.",
+                        verbose_name="special status code",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['name_en'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='NumberSequence',
+            name="NumberSequence",
             fields=[
-                ('name', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('last_value', models.BigIntegerField(default=0)),
+                ("name", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("last_value", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'number sequence',
+                "verbose_name": "number sequence",
             },
         ),
     ]

@@ -39,7 +39,11 @@ NAMES = {
     ),
     "ramazan": ("Ramazan bayramı", "Ramazan Bayram (Eid al-Fitr)", "Рамазан байрамы"),
     "qurban": ("Qurban bayramı", "Qurban Bayram (Eid al-Adha)", "Гурбан байрамы"),
-    "carry_over": ("İstirahət günü (keçirilmiş)", "Rest day (carried over)", "Перенесённый выходной"),
+    "carry_over": (
+        "İstirahət günü (keçirilmiş)",
+        "Rest day (carried over)",
+        "Перенесённый выходной",
+    ),
 }
 
 FIXED = [

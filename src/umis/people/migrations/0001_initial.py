@@ -5,205 +5,491 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=100)),
-                ('filename', models.CharField(max_length=300)),
-                ('started_by', models.CharField(max_length=150)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('total_rows', models.PositiveIntegerField(default=0)),
-                ('created_rows', models.PositiveIntegerField(default=0)),
-                ('unchanged_rows', models.PositiveIntegerField(default=0)),
-                ('failed_rows', models.PositiveIntegerField(default=0)),
-                ('errors', models.JSONField(default=list)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=100)),
+                ("filename", models.CharField(max_length=300)),
+                ("started_by", models.CharField(max_length=150)),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("total_rows", models.PositiveIntegerField(default=0)),
+                ("created_rows", models.PositiveIntegerField(default=0)),
+                ("unchanged_rows", models.PositiveIntegerField(default=0)),
+                ("failed_rows", models.PositiveIntegerField(default=0)),
+                ("errors", models.JSONField(default=list)),
             ],
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=12, unique=True, verbose_name='person number')),
-                ('sex', models.CharField(choices=[('M', 'male'), ('F', 'female'), ('X', 'unspecified')], max_length=1, verbose_name='sex')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year of birth')),
-                ('birth_month', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='month of birth')),
-                ('birth_day', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='day of birth')),
-                ('birth_date_low', models.DateField(blank=True, db_index=True, null=True)),
-                ('birth_date_high', models.DateField(blank=True, null=True)),
-                ('place_of_birth', models.CharField(blank=True, max_length=200, verbose_name='place of birth')),
-                ('citizenship_status', models.CharField(choices=[('citizen', 'citizen of one or more states'), ('stateless', 'stateless'), ('undetermined', 'citizenship undetermined')], default='citizen', max_length=15, verbose_name='citizenship')),
-                ('status_summary', models.CharField(blank=True, max_length=200, verbose_name='current status')),
-                ('photo', models.CharField(blank=True, max_length=300, verbose_name='photo reference')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('country_of_birth', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country of birth')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_from', to='people.person', verbose_name='merged into')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=12, unique=True, verbose_name="person number"),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("M", "male"), ("F", "female"), ("X", "unspecified")],
+                        max_length=1,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="year of birth"
+                    ),
+                ),
+                (
+                    "birth_month",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="month of birth"
+                    ),
+                ),
+                (
+                    "birth_day",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="day of birth"
+                    ),
+                ),
+                ("birth_date_low", models.DateField(blank=True, db_index=True, null=True)),
+                ("birth_date_high", models.DateField(blank=True, null=True)),
+                (
+                    "place_of_birth",
+                    models.CharField(blank=True, max_length=200, verbose_name="place of birth"),
+                ),
+                (
+                    "citizenship_status",
+                    models.CharField(
+                        choices=[
+                            ("citizen", "citizen of one or more states"),
+                            ("stateless", "stateless"),
+                            ("undetermined", "citizenship undetermined"),
+                        ],
+                        default="citizen",
+                        max_length=15,
+                        verbose_name="citizenship",
+                    ),
+                ),
+                (
+                    "status_summary",
+                    models.CharField(blank=True, max_length=200, verbose_name="current status"),
+                ),
+                (
+                    "photo",
+                    models.CharField(blank=True, max_length=300, verbose_name="photo reference"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "country_of_birth",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country of birth",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_from",
+                        to="people.person",
+                        verbose_name="merged into",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'persons',
+                "verbose_name": "person",
+                "verbose_name_plural": "persons",
             },
         ),
         migrations.CreateModel(
-            name='NameKey',
+            name="NameKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=40)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=40)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Identifier',
+            name="Identifier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('fin', 'personal identification number (FIN)'), ('tax', 'tax identification number'), ('border', 'border service traveller id'), ('police', 'police record number'), ('other', 'other agency identifier')], max_length=10, verbose_name='kind')),
-                ('value', models.CharField(max_length=40, verbose_name='value')),
-                ('issued_by', models.CharField(blank=True, max_length=100, verbose_name='issued by')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='identifiers', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("fin", "personal identification number (FIN)"),
+                            ("tax", "tax identification number"),
+                            ("border", "border service traveller id"),
+                            ("police", "police record number"),
+                            ("other", "other agency identifier"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("value", models.CharField(max_length=40, verbose_name="value")),
+                (
+                    "issued_by",
+                    models.CharField(blank=True, max_length=100, verbose_name="issued by"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="identifiers",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'identifier',
+                "verbose_name": "identifier",
             },
         ),
         migrations.CreateModel(
-            name='Citizenship',
+            name="Citizenship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citizenships', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("source", models.CharField(blank=True, max_length=100, verbose_name="source")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citizenships",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'citizenship',
+                "verbose_name": "citizenship",
             },
         ),
         migrations.CreateModel(
-            name='Address',
+            name="Address",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('stay', 'place of stay'), ('residence', 'place of residence'), ('abroad', 'address abroad')], max_length=10, verbose_name='kind')),
-                ('line', models.CharField(max_length=300, verbose_name='address')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='city or district')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='addresses', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("stay", "place of stay"),
+                            ("residence", "place of residence"),
+                            ("abroad", "address abroad"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("line", models.CharField(max_length=300, verbose_name="address")),
+                (
+                    "city",
+                    models.CharField(blank=True, max_length=100, verbose_name="city or district"),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="to")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="addresses",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'address',
-                'verbose_name_plural': 'addresses',
-                'ordering': ['-valid_from', '-pk'],
+                "verbose_name": "address",
+                "verbose_name_plural": "addresses",
+                "ordering": ["-valid_from", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PersonName',
+            name="PersonName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('document', 'as in the travel document'), ('original', 'in the original script'), ('alias', 'other known spelling or alias'), ('previous', 'previous name')], max_length=10, verbose_name='kind')),
-                ('script', models.CharField(default='Latn', max_length=4, verbose_name='script')),
-                ('surname', models.CharField(blank=True, max_length=150, verbose_name='surname')),
-                ('given_names', models.CharField(blank=True, max_length=200, verbose_name='given names')),
-                ('patronymic', models.CharField(blank=True, max_length=150, verbose_name='patronymic')),
-                ('latin', models.CharField(blank=True, max_length=500, verbose_name='comparable Latin form')),
-                ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("document", "as in the travel document"),
+                            ("original", "in the original script"),
+                            ("alias", "other known spelling or alias"),
+                            ("previous", "previous name"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("script", models.CharField(default="Latn", max_length=4, verbose_name="script")),
+                ("surname", models.CharField(blank=True, max_length=150, verbose_name="surname")),
+                (
+                    "given_names",
+                    models.CharField(blank=True, max_length=200, verbose_name="given names"),
+                ),
+                (
+                    "patronymic",
+                    models.CharField(blank=True, max_length=150, verbose_name="patronymic"),
+                ),
+                (
+                    "latin",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="comparable Latin form"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=100, verbose_name="source")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'name',
-                'verbose_name_plural': 'names',
+                "verbose_name": "name",
+                "verbose_name_plural": "names",
             },
         ),
         migrations.CreateModel(
-            name='SourceRecord',
+            name="SourceRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=100)),
-                ('reference', models.CharField(max_length=100)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=100)),
+                ("reference", models.CharField(max_length=100)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TravelDocument',
+            name="TravelDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('passport', 'passport'), ('id_card', 'identity card'), ('stateless', 'travel document for a stateless person'), ('refugee', 'refugee travel document'), ('residence', 'residence permit card'), ('other', 'other document')], max_length=10, verbose_name='document type')),
-                ('number', models.CharField(max_length=30, verbose_name='document number')),
-                ('number_normalised', models.CharField(db_index=True, max_length=30)),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='issued on')),
-                ('expires_on', models.DateField(blank=True, null=True, verbose_name='expires on')),
-                ('mrz', models.TextField(blank=True, verbose_name='machine-readable zone')),
-                ('source', models.CharField(blank=True, max_length=100, verbose_name='source')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('issuing_state', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='issuing state')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("passport", "passport"),
+                            ("id_card", "identity card"),
+                            ("stateless", "travel document for a stateless person"),
+                            ("refugee", "refugee travel document"),
+                            ("residence", "residence permit card"),
+                            ("other", "other document"),
+                        ],
+                        max_length=10,
+                        verbose_name="document type",
+                    ),
+                ),
+                ("number", models.CharField(max_length=30, verbose_name="document number")),
+                ("number_normalised", models.CharField(db_index=True, max_length=30)),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="issued on")),
+                ("expires_on", models.DateField(blank=True, null=True, verbose_name="expires on")),
+                ("mrz", models.TextField(blank=True, verbose_name="machine-readable zone")),
+                ("source", models.CharField(blank=True, max_length=100, verbose_name="source")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "issuing_state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="issuing state",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'travel document',
-                'verbose_name_plural': 'travel documents',
-                'ordering': ['-issued_on', '-pk'],
+                "verbose_name": "travel document",
+                "verbose_name_plural": "travel documents",
+                "ordering": ["-issued_on", "-pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('birth_date_low__lte', models.F('birth_date_high'))), name='person_birth_range_ordered'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("birth_date_low__lte", models.F("birth_date_high"))),
+                name="person_birth_range_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('birth_month__isnull', True), ('birth_year__isnull', False), _connector='OR'), name='person_birth_month_needs_year'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("birth_month__isnull", True), ("birth_year__isnull", False), _connector="OR"
+                ),
+                name="person_birth_month_needs_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(('birth_day__isnull', True), ('birth_month__isnull', False), _connector='OR'), name='person_birth_day_needs_month'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("birth_day__isnull", True), ("birth_month__isnull", False), _connector="OR"
+                ),
+                name="person_birth_day_needs_month",
+            ),
         ),
         migrations.AddIndex(
-            model_name='namekey',
-            index=models.Index(fields=['key', 'person'], name='namekey_key_person'),
+            model_name="namekey",
+            index=models.Index(fields=["key", "person"], name="namekey_key_person"),
         ),
         migrations.AddConstraint(
-            model_name='namekey',
-            constraint=models.UniqueConstraint(fields=('person', 'key'), name='namekey_once'),
+            model_name="namekey",
+            constraint=models.UniqueConstraint(fields=("person", "key"), name="namekey_once"),
         ),
         migrations.AddConstraint(
-            model_name='identifier',
-            constraint=models.UniqueConstraint(fields=('kind', 'value'), name='identifier_unique'),
+            model_name="identifier",
+            constraint=models.UniqueConstraint(fields=("kind", "value"), name="identifier_unique"),
         ),
         migrations.AddConstraint(
-            model_name='citizenship',
-            constraint=models.UniqueConstraint(fields=('person', 'country'), name='citizenship_once'),
+            model_name="citizenship",
+            constraint=models.UniqueConstraint(
+                fields=("person", "country"), name="citizenship_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='address',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_from__isnull', True), ('valid_to__isnull', True), ('valid_from__lte', models.F('valid_to')), _connector='OR'), name='address_period_ordered'),
+            model_name="address",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_from__isnull", True),
+                    ("valid_to__isnull", True),
+                    ("valid_from__lte", models.F("valid_to")),
+                    _connector="OR",
+                ),
+                name="address_period_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='personname',
-            constraint=models.CheckConstraint(condition=models.Q(('given_names', ''), ('surname', ''), _negated=True), name='name_not_empty'),
+            model_name="personname",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("given_names", ""), ("surname", ""), _negated=True),
+                name="name_not_empty",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sourcerecord',
-            constraint=models.UniqueConstraint(fields=('source', 'reference'), name='source_record_once'),
+            model_name="sourcerecord",
+            constraint=models.UniqueConstraint(
+                fields=("source", "reference"), name="source_record_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='traveldocument',
-            constraint=models.UniqueConstraint(fields=('issuing_state', 'kind', 'number_normalised'), name='document_unique'),
+            model_name="traveldocument",
+            constraint=models.UniqueConstraint(
+                fields=("issuing_state", "kind", "number_normalised"), name="document_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='traveldocument',
-            constraint=models.CheckConstraint(condition=models.Q(('issued_on__isnull', True), ('expires_on__isnull', True), ('issued_on__lte', models.F('expires_on')), _connector='OR'), name='document_dates_ordered'),
+            model_name="traveldocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("issued_on__isnull", True),
+                    ("expires_on__isnull", True),
+                    ("issued_on__lte", models.F("expires_on")),
+                    _connector="OR",
+                ),
+                name="document_dates_ordered",
+            ),
         ),
     ]

@@ -14,11 +14,15 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("UMIS_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("UMIS_PORT", "8000")))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("UMIS_WORKERS", "2")),
+            "--workers",
+            type=int,
+            default=int(os.environ.get("UMIS_WORKERS", "2")),
             help="Worker processes (default 2, or UMIS_WORKERS).",
         )
         parser.add_argument(
-            "--threads", type=int, default=int(os.environ.get("UMIS_THREADS", "8")),
+            "--threads",
+            type=int,
+            default=int(os.environ.get("UMIS_THREADS", "8")),
             help="Threads per worker for blocking requests (default 8).",
         )
 

@@ -20,9 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--port", type=int, default=8000, help="Port to serve on (8000).")
         parser.add_argument("--host", default="127.0.0.1", help="Address to serve on.")
-        parser.add_argument(
-            "--data-dir", help="Where the database and files live (default ./var)."
-        )
+        parser.add_argument("--data-dir", help="Where the database and files live (default ./var).")
         parser.add_argument("--no-serve", action="store_true", help="Prepare, then exit.")
         parser.add_argument(
             "--reset", action="store_true", help="Delete the demo database first and start anew."

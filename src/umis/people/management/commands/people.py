@@ -33,8 +33,8 @@ class Command(BaseCommand):
                     filename=path.name,
                     progress=self._progress,
                 )
-            except ImportFileError as error:
-                raise CommandError(error.message) from None
+            except ImportFileError as refused:
+                raise CommandError(refused.message) from None
         sys.stderr.write("\n")
         self.stdout.write(
             f"{batch.total_rows} rows: {batch.created_rows} registered, "
