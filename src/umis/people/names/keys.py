@@ -1,0 +1,311 @@
+"""Match keys and similarity for personal names, shared by search and identity resolution.
+
+A name reaches the system in several scripts and romanisations (Məmmədov, MAMMADOV,
+MAMEDOV, Мамедов, MEMMEDOV). Every function here first writes it with
+:func:`~umis.people.names.transliterate.to_latin`, then works on three levels:
+
+1. :func:`variant_skeleton` folds the usual alternative romanisations of one
+   spelling into one form, by the ordered rules in :data:`SKELETON_RULES`.
+2. :func:`phonetic_key` keeps the first letter's class and the consonant classes
+   of the skeleton: a loose key for blocking, the only one that sees through
+   Arabic script, which writes no short vowels.
+3. :func:`name_similarity` scores two names token by token (Jaro-Winkler on the
+   skeletons written in consonant classes) regardless of token order.
+
+:func:`name_keys` gives the blocking keys of one name record; two records are
+candidates for the same person when their key sets intersect. Keys are loose by
+design (Həsənov and Hüseynov share the phonetic key KSNV): the similarity score
+and the other facts of the record decide.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations, permutations
+from typing import Final
+
+from umis.people.names.transliterate import to_latin
+
+
+@dataclass(frozen=True, slots=True)
+class SkeletonRule:
+    """One rewrite of :func:`variant_skeleton`: ``pattern`` becomes ``replacement``."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str
+    why: str
+
+
+def _rule(name: str, pattern: str, replacement: str, why: str) -> SkeletonRule:
+    return SkeletonRule(name, re.compile(pattern), replacement, why)
+
+
+# Applied in this order, each once over the whole token. The order matters: longer
+# spellings before their parts (TSCH before SCH before SH), SH before KH (so that
+# TSKH does not grow a false SH), vowel folding after the consonants.
+SKELETON_RULES: Final[tuple[SkeletonRule, ...]] = (
+    _rule("tsch", r"TSCH|TCH", "C", "German and French spellings of Ч"),
+    _rule("shch", r"SHCH|SCH", "S", "Щ (Doc 9303 SHCH) and German SCH for Ш"),
+    _rule("dzh", r"DZH|DJ|ZH", "J", "ДЖ and Ж: DZH, DJ, ZH and J are one sound class"),
+    _rule("ch", r"CH", "C", "Ч (Doc 9303 CH) and Ç, which Doc 9303 writes C"),
+    _rule("sh", r"SH", "S", "Ш (Doc 9303 SH) and Ş, which Doc 9303 writes S"),
+    _rule("kh", r"KH", "H", "Х (Doc 9303 KH), Azerbaijani X, Turkish H"),
+    _rule("gh", r"GH|Q", "G", "Azerbaijani Q and Ğ, Persian غ/ق written GH or Q"),
+    _rule("x", r"KS|X", "H", "Azerbaijani X is KH; KS (ALEKSANDR) is the X of ALEXANDER"),
+    _rule("ph", r"PH", "F", "PH for F"),
+    _rule("th", r"TH", "T", "TH for T"),
+    _rule("w", r"W", "V", "W for В (German, Polish spellings)"),
+    _rule("off", r"(?<=[OE])FF?$", "V", "-OFF and -EFF for the endings -OV and -EV"),
+    _rule("y", r"Y", "I", "Y and I as vowels: Ы, Й, Azerbaijani and Turkish Y"),
+    _rule("ij", r"IJ$", "I", "final IJ of Slavic -ий written the German way"),
+    _rule("double", r"(.)\1+", r"\1", "double letters (MAMMADOV, MAMEDOV)"),
+    _rule("umlaut", r"([AOU])E", r"\1", "Doc 9303 AE, OE, UE for Ä, Ö, Ü"),
+    _rule("glide_start", r"^I(?=[AEOU])", "", "Я, Ю, Е at the start: YAKOV, IURII, YEVGENIY"),
+    _rule("glide_uo", r"I(?=[OU])", "", "Ю after a consonant: LIUDMILA, LYUDMILA, GYULNARA"),
+    _rule("glide_vowels", r"(?<=[AEOU])I(?=[AEOU])", "", "Y between vowels: AGAYEV, AGAEV"),
+    _rule("final_h", r"(?<=[AEIOU])H$", "", "silent final H: ZADEH, ABDULLAH"),
+    _rule("lu", r"LU$", "LI", "surname ending -LI/-LY/-LU"),
+    _rule("schwa", r"E", "A", "Ə is written A or E: MAMMADOV, MEMMEDOV, MAMEDOV"),
+    _rule("double_again", r"(.)\1+", r"\1", "doubles the rules above created"),
+)
+
+_VOWELS: Final = frozenset("AEIOUY")
+# Consonant classes of the phonetic key: letters one language writes for
+# another's sound (G/H/K/Q/X, C/J), and final devoicing (D/T, B/P, V/F).
+_CONSONANT_CLASS: Final[dict[str, str]] = {
+    "B": "B", "P": "B", "C": "J", "J": "J", "D": "T", "T": "T", "F": "V", "V": "V",
+    "W": "V", "G": "K", "H": "K", "K": "K", "Q": "K", "X": "K", "L": "L", "M": "M",
+    "N": "N", "R": "R", "S": "S", "Z": "Z",
+}  # fmt: skip
+
+# Markers of a patronymic (Azerbaijani oğlu/qızı, Russian-spelt оглы/кызы, Kazakh
+# ұлы/қызы, Kyrgyz уулу) and the Arabic article: not part of who someone is.
+DROPPED_TOKENS: Final = frozenset(
+    {"OGLU", "OGLY", "OGHLU", "KIZI", "KYZY", "QIZI", "GIZI", "GYZY", "ULY", "UULU", "AL", "EL"}
+)
+
+# Keys are cut to these lengths so that a pair key fits a 40-character column
+# with a "@<year>" suffix; cutting a blocking key only widens its block.
+MAX_PHONETIC_KEY_LENGTH: Final = 12
+MAX_SKELETON_KEY_LENGTH: Final = 24
+
+EXTRA_TOKEN_WEIGHT: Final = 0.25
+INITIAL_SIMILARITY: Final = 0.8
+CONSONANTAL_SIMILARITY: Final = 0.95
+_EXACT_ASSIGNMENT_LIMIT: Final = 6
+
+
+def variant_skeleton(latin_token: str) -> str:
+    """Fold the common alternative romanisations of a name token into one form.
+
+    The token is written with ``to_latin`` first (so any script works), its spaces
+    removed, then :data:`SKELETON_RULES` apply in order. YURIY, IURII, YURY and
+    YURI all give URI; MAMMADOV, MAMEDOV and MEMMEDOV give MAMADOV.
+    """
+    return _skeleton(to_latin(latin_token).replace(" ", ""))
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(token: str) -> str:
+    for rule in SKELETON_RULES:
+        token = rule.pattern.sub(rule.replacement, token)
+    return token
+
+
+def phonetic_key(token: str) -> str:
+    """A consonant-class code of the token's skeleton, for blocking.
+
+    The first letter keeps its class (any vowel is ``A``); later vowels are
+    dropped; each consonant becomes its class (see ``_CONSONANT_CLASS``), and
+    neighbouring letters of one class count once. MAMMADOV, MAMEDOV, MEMMEDOV,
+    Мамедов and Məmmədov give MMTV; YURIY, IURII, YURY and Юрий give AR.
+    """
+    skeleton = variant_skeleton(token)
+    if not skeleton:
+        return ""
+    codes = ["A" if skeleton[0] in _VOWELS else _CONSONANT_CLASS[skeleton[0]]]
+    previous: str | None = codes[0]
+    for letter in skeleton[1:]:
+        code = None if letter in _VOWELS else _CONSONANT_CLASS[letter]
+        if code is not None and code != previous:
+            codes.append(code)
+        previous = code
+    return "".join(codes)
+
+
+def name_tokens(
+    surname: str, given_names: str | Sequence[str] = (), patronymic: str = ""
+) -> list[str]:
+    """The distinct Latin tokens of a name, sorted, patronymic markers dropped.
+
+    Sorting makes the result independent of how the parts were ordered or
+    split between fields: matching treats a name as a bag of tokens, because
+    records disagree on which part is the surname and whether the patronymic
+    sits inside the given names.
+    """
+    given = [given_names] if isinstance(given_names, str) else list(given_names)
+    return sorted(set(_latin_tokens([surname, *given, patronymic])))
+
+
+def _latin_tokens(parts: Iterable[str]) -> list[str]:
+    return [
+        token for part in parts for token in to_latin(part).split() if token not in DROPPED_TOKENS
+    ]
+
+
+def name_keys(
+    surname: str, given_names: str | Sequence[str] = (), patronymic: str = ""
+) -> set[str]:
+    """The blocking keys of one name record.
+
+    ``p:<key>`` the phonetic key of each token, ``v:<skeleton>`` the variant
+    skeleton of each token, and ``pp:<key>+<key>`` each unordered pair of distinct
+    phonetic keys (the selective one: surname and a given name together). Tokens
+    of one letter (initials) give no keys. Phonetic keys are cut to 12
+    characters and skeletons to 24, so no key is longer than 28.
+    """
+    tokens = [token for token in name_tokens(surname, given_names, patronymic) if len(token) > 1]
+    phonetic = sorted({phonetic_key(token)[:MAX_PHONETIC_KEY_LENGTH] for token in tokens})
+    keys = {f"p:{key}" for key in phonetic}
+    keys |= {f"v:{variant_skeleton(token)[:MAX_SKELETON_KEY_LENGTH]}" for token in tokens}
+    keys |= {f"pp:{first}+{second}" for first, second in combinations(phonetic, 2)}
+    return keys
+
+
+def trigrams(text: str) -> set[str]:
+    """Trigrams of the variant skeletons of the tokens of ``text``.
+
+    Each token is padded like PostgreSQL's pg_trgm does (two spaces before, one
+    after), so a trigram index over these sees through romanisation variants
+    as well as typing errors.
+    """
+    grams: set[str] = set()
+    for token in _latin_tokens([text]):
+        padded = f"  {variant_skeleton(token)} "
+        grams.update(padded[index : index + 3] for index in range(len(padded) - 2))
+    return grams
+
+
+def jaro_winkler(first: str, second: str, *, prefix_scale: float = 0.1) -> float:
+    """Jaro-Winkler similarity in [0, 1]; a common prefix of up to 4 letters counts extra."""
+    if first == second:
+        return 1.0
+    if not first or not second:
+        return 0.0
+    window = max(len(first), len(second)) // 2 - 1
+    first_matched = [False] * len(first)
+    second_matched = [False] * len(second)
+    matches = 0
+    for index, letter in enumerate(first):
+        for other in range(max(0, index - window), min(len(second), index + window + 1)):
+            if not second_matched[other] and second[other] == letter:
+                first_matched[index] = second_matched[other] = True
+                matches += 1
+                break
+    if matches == 0:
+        return 0.0
+    first_order = [letter for letter, hit in zip(first, first_matched, strict=True) if hit]
+    second_order = [letter for letter, hit in zip(second, second_matched, strict=True) if hit]
+    transpositions = sum(a != b for a, b in zip(first_order, second_order, strict=True)) // 2
+    jaro = (matches / len(first) + matches / len(second) + (matches - transpositions) / matches) / 3
+    prefix = 0
+    for a, b in zip(first[:4], second[:4], strict=False):
+        if a != b:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_scale * (1 - jaro)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    classes: str  # the skeleton with each consonant replaced by its class
+    consonantal: bool  # written mostly without vowels, as Arabic script is
+
+
+def _comparable(tokens: Sequence[str]) -> list[_Token]:
+    seen: dict[str, _Token] = {}
+    for token in _latin_tokens(tokens):
+        skeleton = variant_skeleton(token)
+        classes = "".join(
+            letter if letter in _VOWELS else _CONSONANT_CLASS[letter] for letter in skeleton
+        )
+        vowels = sum(letter in _VOWELS for letter in skeleton)
+        seen.setdefault(classes, _Token(classes, vowels * 2 <= len(skeleton) - vowels))
+    return list(seen.values())
+
+
+def _token_similarity(first: _Token, second: _Token) -> float:
+    if first.classes == second.classes:
+        return 1.0
+    if len(first.classes) == 1 or len(second.classes) == 1:
+        same_initial = _same_start(first.classes, second.classes)
+        return INITIAL_SIMILARITY if same_initial else 0.0
+    similarity = jaro_winkler(first.classes, second.classes)
+    if (first.consonantal and _fits_into(first.classes, second.classes)) or (
+        second.consonantal and _fits_into(second.classes, first.classes)
+    ):
+        return max(similarity, CONSONANTAL_SIMILARITY)
+    return similarity
+
+
+def _same_start(first: str, second: str) -> bool:
+    return first[0] == second[0] or (first[0] in _VOWELS and second[0] in _VOWELS)
+
+
+def _fits_into(consonantal: str, other: str) -> bool:
+    """Whether the letters of a vowel-poor token appear in order in the other token
+    (its vowels then being the short vowels the script did not write)."""
+    if not _same_start(consonantal, other):
+        return False
+    remaining = iter(other[1:])
+    return all(letter in remaining for letter in consonantal[1:])
+
+
+def name_similarity(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> float:
+    """How alike two names are, in [0, 1], whatever the order of their tokens.
+
+    Each token is paired with at most one token of the other name so that the sum
+    of token similarities is largest. Two tokens score 1 when their skeletons agree
+    up to consonant class (GASANOV, HASANOV), else the Jaro-Winkler similarity of
+    those class strings; a token written mostly without vowels, as Arabic script
+    is, scores at least 0.95 against a token holding its letters in order (MHMD
+    and MOHAMMAD, not MHMUD and MOHAMMAD); an initial against a name with that
+    initial scores 0.8. The sum is
+    divided by the shorter name's token count plus 0.25 for every token the
+    longer name has in excess, so a dropped second given name or a patronymic
+    kept among the given names costs a little, not a whole token:
+    ERIKSSON ANNA MARIA against ANNA ERIKSSON scores 2 / 2.25 ≈ 0.89.
+    Tokens may be in any script; parts holding several words are split.
+    """
+    first, second = _comparable(a_tokens), _comparable(b_tokens)
+    if not first or not second:
+        return 0.0
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    scores = [[_token_similarity(a, b) for b in long] for a in short]
+    matched = _best_assignment(scores, len(long))
+    return matched / (len(short) + EXTRA_TOKEN_WEIGHT * (len(long) - len(short)))
+
+
+def _best_assignment(scores: list[list[float]], columns: int) -> float:
+    """The largest sum of scores pairing each row with a distinct column."""
+    rows = len(scores)
+    if columns <= _EXACT_ASSIGNMENT_LIMIT:
+        return max(
+            sum(scores[row][column] for row, column in enumerate(chosen))
+            for chosen in permutations(range(columns), rows)
+        )
+    candidates = sorted(
+        ((scores[row][column], row, column) for row in range(rows) for column in range(columns)),
+        reverse=True,
+    )
+    used_rows: set[int] = set()
+    used_columns: set[int] = set()
+    total = 0.0
+    for score, row, column in candidates:
+        if row not in used_rows and column not in used_columns:
+            used_rows.add(row)
+            used_columns.add(column)
+            total += score
+    return total

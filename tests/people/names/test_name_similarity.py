@@ -1,0 +1,91 @@
+from random import Random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from umis.people.names.keys import jaro_winkler, name_similarity
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("MARTHA", "MARHTA", 0.9611),
+        ("DIXON", "DICKSONX", 0.8133),
+        ("DWAYNE", "DUANE", 0.84),
+        ("ANNA", "ANNA", 1.0),
+        ("ANNA", "", 0.0),
+        ("ABC", "XYZ", 0.0),
+    ],
+)
+def test_jaro_winkler_reference_values(first: str, second: str, expected: float) -> None:
+    assert jaro_winkler(first, second) == pytest.approx(expected, abs=1e-4)
+
+
+def test_the_same_name_in_another_script_and_order_is_identical() -> None:
+    assert name_similarity(["Məmmədov", "Elçin"], ["ELCHIN", "MAMEDOV"]) == 1.0
+    assert name_similarity(["Юрий Иванов"], ["IVANOV", "IURII"]) == 1.0
+
+
+def test_a_dropped_second_given_name_costs_a_quarter_token() -> None:
+    # 2 matched tokens / (2 + 0.25 for the extra one)
+    score = name_similarity(["ERIKSSON", "ANNA", "MARIA"], ["ANNA", "ERIKSSON"])
+    assert score == pytest.approx(2 / 2.25)
+
+
+def test_a_patronymic_inside_the_given_names() -> None:
+    # given the marker "оглы" dropped, RAUF is the one extra token
+    score = name_similarity(["Мамедов", "Эльчин Рауф оглы"], ["MAMMADOV", "ELCHIN"])
+    assert score == pytest.approx(2 / 2.25)
+
+
+def test_an_initial_against_the_full_name() -> None:
+    assert name_similarity(["ERIKSSON", "A"], ["ERIKSSON", "ANNA"]) == pytest.approx(0.9)
+    assert name_similarity(["ERIKSSON", "B"], ["ERIKSSON", "ANNA"]) == pytest.approx(0.5)
+
+
+def test_arabic_script_against_latin() -> None:
+    assert name_similarity(["حسین محمدی"], ["HOSSEIN MOHAMMADI"]) == pytest.approx(0.95)
+    assert name_similarity(["محمود"], ["MAHMUD"]) == pytest.approx(0.95)
+    # the long vowel U written in محمود is not in MOHAMMAD
+    assert name_similarity(["محمود"], ["MOHAMMAD"]) < 0.85
+
+
+def test_different_people_score_lower_than_the_same_person() -> None:
+    same = name_similarity(["HASANOV", "ELCHIN"], ["GASANOV", "ELCHIN"])
+    different = name_similarity(["HASANOV", "ELCHIN"], ["HUSEYNOV", "ELCHIN"])
+    assert same == 1.0
+    assert different < 0.95
+    assert name_similarity(["IVANOV", "SERGEY"], ["PETRENKO", "OLGA"]) < 0.6
+
+
+def test_empty_names_score_zero() -> None:
+    assert name_similarity([], ["ANNA"]) == 0.0
+    assert name_similarity(["- '"], ["ANNA"]) == 0.0
+    assert name_similarity([], []) == 0.0
+
+
+def test_long_names_use_the_greedy_assignment() -> None:
+    tokens = ["ABDUL", "RAHMAN", "IBN", "MUHAMMAD", "IBN", "ALI", "AL", "HASHIMI", "QURASHI"]
+    assert name_similarity(tokens, list(reversed(tokens))) == 1.0
+
+
+TOKENS = st.lists(
+    st.sampled_from(["MAMMADOV", "Elçin", "Юрий", "ANNA", "MARIA", "حسین", "GIORGI", "A", "RAUF"]),
+    max_size=5,
+)
+
+
+@given(TOKENS, TOKENS)
+def test_similarity_is_symmetric_and_within_bounds(first: list[str], second: list[str]) -> None:
+    score = name_similarity(first, second)
+    assert 0.0 <= score <= 1.0
+    assert score == pytest.approx(name_similarity(second, first))
+
+
+@given(TOKENS, st.randoms())
+def test_similarity_ignores_token_order(tokens: list[str], random: Random) -> None:
+    shuffled = list(tokens)
+    random.shuffle(shuffled)
+    expected = 1.0 if tokens else 0.0
+    assert name_similarity(tokens, shuffled) == expected
