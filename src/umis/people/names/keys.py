@@ -25,6 +25,8 @@ from functools import lru_cache
 from itertools import combinations, permutations
 from typing import Final
 
+from rapidfuzz.distance import JaroWinkler
+
 from umis.people.names.transliterate import to_latin
 
 
@@ -83,7 +85,8 @@ _CONSONANT_CLASS: Final[dict[str, str]] = {
 # Markers of a patronymic (Azerbaijani oğlu/qızı, Russian-spelt оглы/кызы, Kazakh
 # ұлы/қызы, Kyrgyz уулу) and the Arabic article: not part of who someone is.
 DROPPED_TOKENS: Final = frozenset(
-    {"OGLU", "OGLY", "OGHLU", "KIZI", "KYZY", "QIZI", "GIZI", "GYZY", "ULY", "UULU", "AL", "EL"}
+    {"OGLU", "OGLY", "OGHLU", "OGLI", "KIZI", "KYZY", "QIZI", "GIZI", "GYZY", "ULY", "UULU"}
+    | {"AL", "EL"}
 )
 
 # Keys are cut to these lengths so that a pair key fits a 40-character column
@@ -190,32 +193,7 @@ def trigrams(text: str) -> set[str]:
 
 def jaro_winkler(first: str, second: str, *, prefix_scale: float = 0.1) -> float:
     """Jaro-Winkler similarity in [0, 1]; a common prefix of up to 4 letters counts extra."""
-    if first == second:
-        return 1.0
-    if not first or not second:
-        return 0.0
-    window = max(len(first), len(second)) // 2 - 1
-    first_matched = [False] * len(first)
-    second_matched = [False] * len(second)
-    matches = 0
-    for index, letter in enumerate(first):
-        for other in range(max(0, index - window), min(len(second), index + window + 1)):
-            if not second_matched[other] and second[other] == letter:
-                first_matched[index] = second_matched[other] = True
-                matches += 1
-                break
-    if matches == 0:
-        return 0.0
-    first_order = [letter for letter, hit in zip(first, first_matched, strict=True) if hit]
-    second_order = [letter for letter, hit in zip(second, second_matched, strict=True) if hit]
-    transpositions = sum(a != b for a, b in zip(first_order, second_order, strict=True)) // 2
-    jaro = (matches / len(first) + matches / len(second) + (matches - transpositions) / matches) / 3
-    prefix = 0
-    for a, b in zip(first[:4], second[:4], strict=False):
-        if a != b:
-            break
-        prefix += 1
-    return jaro + prefix * prefix_scale * (1 - jaro)
+    return float(JaroWinkler.similarity(first, second, prefix_weight=prefix_scale))
 
 
 @dataclass(frozen=True, slots=True)
