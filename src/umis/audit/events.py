@@ -31,3 +31,4 @@ def ensure_known(code: str) -> None:
 
 
 AUDIT_VERIFIED = register("audit.verified", _("Audit chain verified"))
+ACCESS_REFUSED = register("access.refused", _("Access refused: the role lacks the permission"))

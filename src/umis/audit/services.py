@@ -4,11 +4,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
+from django.http import HttpRequest
 
 from umis.audit import events
 from umis.audit.chain import GENESIS_HASH, event_hash
 from umis.audit.models import AuditEvent, ChainHead
 from umis.core import clock
+from umis.core.errors import NotAllowed
 from umis.core.permissions import Actor
 
 
@@ -61,3 +63,15 @@ def record(
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def record_refusal(request: HttpRequest, exc: BaseException | None) -> None:
+    """Note a signed-in actor's attempt at something their role does not allow."""
+    actor = getattr(request, "actor", None)
+    if not isinstance(exc, NotAllowed) or actor is None or actor.user_id is None:
+        return
+    record(
+        actor=actor,
+        event=events.ACCESS_REFUSED,
+        extra={"permission": exc.permission, "method": request.method, "path": request.path},
+    )

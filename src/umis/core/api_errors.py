@@ -14,6 +14,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
+from umis.audit.services import record_refusal
 from umis.core.errors import UmisError, ValidationFailed
 
 
@@ -74,6 +75,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        record_refusal(request, exc)
         return error_response(api, request, 403, "forbidden", _("Your role does not allow this."))
 
     @api.exception_handler(Http404)

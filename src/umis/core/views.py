@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from umis.audit.services import record_refusal
 from umis.core.dashboard import panels_for
 from umis.core.http import UmisRequest
 from umis.core.permissions import require
@@ -18,6 +19,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    record_refusal(request, exception)
     return render(request, "403.html", status=403)
 
 
