@@ -106,7 +106,7 @@ def test_rule_violations_come_back_per_field_and_nothing_is_saved(
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "validation_failed"
-    assert error["fields"]["countries"] == ["Unknown country code ZZZ."]
+    assert error["fields"]["citizenships.0"] == ["Unknown country code ZZZ."]
     assert error["fields"]["documents.0.expires_on"] == [
         "The document expires before it was issued."
     ]

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from umis.audit.services import record
 from umis.core.errors import ValidationFailed
@@ -27,6 +28,8 @@ from umis.people.validation import (
     check_address,
     check_document,
     check_identifier,
+    check_name,
+    validate_changes,
     validate_item,
     validate_person,
 )
@@ -147,9 +150,8 @@ def person_update(*, actor: Actor, person: Person, changes: dict[str, Any], reas
     """Change identity details; the reason and the old and new values go to the audit trail."""
     require(actor, EDIT_PERMISSION)
     if not reason.strip():
-        from django.utils.translation import gettext as _
-
         raise ValidationFailed.single("reason", _("Say why the record is being changed."))
+    validate_changes(person, changes)
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for field, value in changes.items():
@@ -183,6 +185,7 @@ def person_update(*, actor: Actor, person: Person, changes: dict[str, Any], reas
 @transaction.atomic
 def person_name_add(*, actor: Actor, person: Person, name: NameInput) -> PersonName:
     require(actor, EDIT_PERMISSION)
+    validate_item(check_name, name, "name")
     row = _name_row(person, name)
     row.save()
     person_keys_refresh(person)

@@ -1,18 +1,27 @@
 """Rules across the fields of one registration, checked before anything is written."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from umis.core.errors import ValidationFailed
 from umis.core.models import Country
+from umis.core.partial_dates import PartialDate
 from umis.people.indexing import normalise_document_number
-from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, PersonInput
+from umis.people.inputs import (
+    AddressInput,
+    DocumentInput,
+    IdentifierInput,
+    NameInput,
+    PersonInput,
+)
 from umis.people.models import (
     Address,
     CitizenshipStatus,
     Identifier,
+    Person,
     PersonName,
     Sex,
     TravelDocument,
@@ -42,14 +51,9 @@ def validate_person(data: PersonInput) -> None:
     if not data.names:
         problems.add("names", _("Give at least one name."))
     for index, name in enumerate(data.names):
-        if not (name.surname.strip() or name.given_names.strip()):
-            problems.add(f"names.{index}", _("A name needs a surname or given names."))
-        if name.kind not in PersonName.Kind.values:
-            problems.add(f"names.{index}.kind", _("Unknown kind of name."))
-    today = timezone.localdate()
-    if data.birth_date and data.birth_date.low > today:
-        problems.add("birth_date", _("The date of birth is in the future."))
-    _check_citizenship(data, problems)
+        check_name(name, problems, f"names.{index}")
+    _check_birth_date(data.birth_date, problems)
+    _check_citizenship(data.citizenship_status, bool(data.citizenships), problems)
     _check_countries(data, problems)
     for index, document in enumerate(data.documents):
         check_document(document, problems, f"documents.{index}")
@@ -58,10 +62,41 @@ def validate_person(data: PersonInput) -> None:
     problems.raise_if_any()
 
 
-def _check_citizenship(data: PersonInput, problems: Problems) -> None:
-    if data.citizenship_status not in CitizenshipStatus.values:
+def validate_changes(person: Person, changes: dict[str, Any]) -> None:
+    """Refuse identity changes that would leave ``person`` inconsistent."""
+    problems = Problems()
+    if "sex" in changes and changes["sex"] not in Sex.values:
+        problems.add("sex", _("Choose M, F or X."))
+    if "birth_date" in changes:
+        _check_birth_date(changes["birth_date"], problems)
+    if "citizenship_status" in changes:
+        _check_citizenship(changes["citizenship_status"], person.citizenships.exists(), problems)
+    country = changes.get("country_of_birth_id")
+    if country and not _known_countries({country}):
+        problems.add("country_of_birth", _unknown_country(country))
+    problems.raise_if_any()
+
+
+def check_name(name: NameInput, problems: Problems, field: str) -> None:
+    if not (name.surname.strip() or name.given_names.strip()):
+        problems.add(field, _("A name needs a surname or given names."))
+    if name.kind not in PersonName.Kind.values:
+        problems.add(f"{field}.kind", _("Unknown kind of name."))
+
+
+def _unknown_country(code: str) -> str:
+    return _("Unknown country code %(code)s.") % {"code": code}
+
+
+def _check_birth_date(birth_date: PartialDate | None, problems: Problems) -> None:
+    if birth_date and birth_date.low > timezone.localdate():
+        problems.add("birth_date", _("The date of birth is in the future."))
+
+
+def _check_citizenship(status: str, has_citizenships: bool, problems: Problems) -> None:
+    if status not in CitizenshipStatus.values:
         problems.add("citizenship_status", _("Unknown citizenship status."))
-    elif data.citizenship_status == CitizenshipStatus.CITIZEN and not data.citizenships:
+    elif status == CitizenshipStatus.CITIZEN and not has_citizenships:
         problems.add(
             "citizenships",
             _(
@@ -69,7 +104,7 @@ def _check_citizenship(data: PersonInput, problems: Problems) -> None:
                 "stateless or of undetermined citizenship."
             ),
         )
-    elif data.citizenship_status != CitizenshipStatus.CITIZEN and data.citizenships:
+    elif status != CitizenshipStatus.CITIZEN and has_citizenships:
         problems.add(
             "citizenships",
             _("A stateless person or one of undetermined citizenship has no citizenship to list."),
@@ -77,10 +112,15 @@ def _check_citizenship(data: PersonInput, problems: Problems) -> None:
 
 
 def _check_countries(data: PersonInput, problems: Problems) -> None:
-    codes = {d.issuing_state for d in data.documents} | set(data.citizenships)
-    codes |= {a.country for a in data.addresses} | {data.country_of_birth} - {""}
-    for code in sorted(codes - _known_countries(codes)):
-        problems.add("countries", _("Unknown country code %(code)s.") % {"code": code})
+    """Name the field of every unknown country code (documents are checked on their own)."""
+    fields: dict[str, str] = {f"citizenships.{i}": c for i, c in enumerate(data.citizenships)}
+    fields |= {f"addresses.{i}.country": a.country for i, a in enumerate(data.addresses)}
+    if data.country_of_birth:
+        fields["country_of_birth"] = data.country_of_birth
+    known = _known_countries(set(fields.values()))
+    for field, code in fields.items():
+        if code not in known:
+            problems.add(field, _unknown_country(code))
 
 
 def check_identifier(identifier: IdentifierInput, problems: Problems, field: str) -> None:
@@ -98,19 +138,14 @@ def check_address(address: AddressInput, problems: Problems, field: str) -> None
     if not address.line.strip():
         problems.add(f"{field}.line", _("Give the address."))
     if not _known_countries({address.country}):
-        problems.add(
-            f"{field}.country", _("Unknown country code %(code)s.") % {"code": address.country}
-        )
+        problems.add(f"{field}.country", _unknown_country(address.country))
     if address.valid_from and address.valid_to and address.valid_from > address.valid_to:
         problems.add(f"{field}.valid_to", _("The period ends before it starts."))
 
 
 def check_document(document: DocumentInput, problems: Problems, field: str) -> None:
     if not _known_countries({document.issuing_state}):
-        problems.add(
-            f"{field}.issuing_state",
-            _("Unknown country code %(code)s.") % {"code": document.issuing_state},
-        )
+        problems.add(f"{field}.issuing_state", _unknown_country(document.issuing_state))
     if document.kind not in TravelDocument.Kind.values:
         problems.add(f"{field}.kind", _("Unknown document type."))
     number = normalise_document_number(document.number)

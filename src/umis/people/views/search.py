@@ -1,0 +1,71 @@
+"""The search screen: one box, a few filters, ranked results that refresh as you type."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
+
+from umis.core.http import UmisRequest
+from umis.core.permissions import require
+from umis.people.access import VIEW_PERMISSION
+from umis.people.access_search import search_persons
+from umis.people.forms import SearchForm
+from umis.people.search import SearchPage
+from umis.people.services import REGISTER_PERMISSION
+from umis.people.views.common import is_htmx, remember_purpose, remembered_purpose, with_page
+
+TEMPLATE = "people/search.html"
+
+
+def _run(request: UmisRequest) -> tuple[SearchForm, SearchPage | None]:
+    """The form as typed and, when it is complete, one audited page of results."""
+    require(request.actor, VIEW_PERMISSION)
+    if not request.GET:
+        return SearchForm(initial={"purpose": remembered_purpose(request)}).live(), None
+    form = SearchForm(request.GET).live()
+    if not form.is_valid() or not form.cleaned_data["q"].strip():
+        return form, None
+    purpose = form.cleaned_data["purpose"]
+    page = search_persons(actor=request.actor, criteria=form.criteria(), purpose=purpose)
+    remember_purpose(request, purpose)
+    return form, page
+
+
+def _context(request: UmisRequest, form: SearchForm, page: SearchPage | None) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "form": form,
+        "page": page,
+        "can_register": request.actor.can(REGISTER_PERMISSION),
+    }
+    if page is not None:
+        context["purpose"] = form.cleaned_data["purpose"]
+        if page.page > 1:
+            context["previous_query"] = with_page(request.GET, page.page - 1)
+        if page.has_next:
+            context["next_query"] = with_page(request.GET, page.page + 1)
+    return context
+
+
+@login_required
+@require_GET
+def search(request: UmisRequest) -> HttpResponse:
+    form, page = _run(request)
+    return render(request, TEMPLATE, _context(request, form, page))
+
+
+@login_required
+@require_GET
+def results(request: UmisRequest) -> HttpResponse:
+    """The results region alone, for htmx; the address bar shows the full search page."""
+    search_url = reverse("people:search")
+    query = request.GET.urlencode()
+    full_page = f"{search_url}?{query}" if query else search_url
+    if not is_htmx(request):
+        return redirect(full_page)
+    form, page = _run(request)
+    response = render(request, f"{TEMPLATE}#results", _context(request, form, page))
+    return push_url(response, full_page)
