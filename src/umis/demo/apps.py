@@ -6,3 +6,6 @@ class DemoConfig(AppConfig):
     name = "umis.demo"
     label = "demo"
     verbose_name = _("Demonstration data")
+
+    def ready(self) -> None:
+        from umis.demo import events  # noqa: F401  (registers the demo's audit event types)
