@@ -48,8 +48,8 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> MovableClock:
 def child_environ(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment for running ``umis`` in a child process: no UMIS_* settings.
 
-The browser tests' permission to run database code from async contexts is
-not passed on either: a deployment check rightly refuses it.
+    The browser tests' permission to run database code from async contexts is
+    not passed on either: a deployment check rightly refuses it.
 
     Compiled bytecode goes to a cache of this run: without it every child
     compiles Django afresh (PYTHONDONTWRITEBYTECODE), which costs seconds each.
