@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from umis.accounts.api_auth import API_AUTH
 from umis.core import api_errors
 from umis.people.api import router as people_router
+from umis.stays.api import router as stays_router
 
 api = NinjaAPI(
     title="UMIS API",
@@ -20,3 +21,4 @@ api = NinjaAPI(
 )
 api_errors.install(api)
 api.add_router("/people", people_router, tags=["people"])
+api.add_router("/stays", stays_router, tags=["stays"])

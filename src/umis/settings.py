@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "umis.audit",
     "umis.accounts",
     "umis.people",
+    "umis.stays",
     "umis.demo",
 ]
 

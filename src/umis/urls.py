@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", include("umis.people.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("people/import/", include("umis.people.import_urls")),
+    path("stays/", include("umis.stays.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

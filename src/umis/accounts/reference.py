@@ -81,13 +81,14 @@ ROLE_NAMES = {
 _EVERY_OFFICER = ["dashboard.view"]
 _READ_PEOPLE = [*_EVERY_OFFICER, "people.view"]
 _REGISTER_PEOPLE = [*_READ_PEOPLE, "people.register", "people.edit"]
+_STAYS = ["stays.view", "stays.record"]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "front_desk": _REGISTER_PEOPLE,
-    "case_worker": _REGISTER_PEOPLE,
-    "supervisor": [*_REGISTER_PEOPLE, "people.import", "audit.view"],
-    "inspector": _READ_PEOPLE,
+    "front_desk": [*_REGISTER_PEOPLE, *_STAYS],
+    "case_worker": [*_REGISTER_PEOPLE, *_STAYS, "stays.extend"],
+    "supervisor": [*_REGISTER_PEOPLE, "people.import", "audit.view", *_STAYS, "stays.extend"],
+    "inspector": [*_READ_PEOPLE, "stays.view"],
     "detention_officer": _READ_PEOPLE,
-    "analyst": _EVERY_OFFICER,
+    "analyst": [*_EVERY_OFFICER, "stays.view"],
     "administrator": [
         *_REGISTER_PEOPLE,
         "people.import",
@@ -96,8 +97,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "calendar.manage",
         "accounts.manage",
         "reference.manage",
+        *_STAYS,
+        "stays.extend",
     ],
-    "agency_liaison": _READ_PEOPLE,
+    "agency_liaison": [*_READ_PEOPLE, "people.register", "stays.record"],
 }
 
 

@@ -1,0 +1,167 @@
+"""Stays API v1: the stay calculator, crossings in bulk, overstayers on a date."""
+
+from datetime import date
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from umis.audit.services import record
+from umis.core.api_errors import ErrorOut
+from umis.core.errors import ValidationFailed
+from umis.core.http import actor_of
+from umis.core.permissions import require
+from umis.stays import events
+from umis.stays.engine.calculator import CalculatorInputError, calculate
+from umis.stays.explain import render
+from umis.stays.ingest import MAX_BATCH, crossings_ingest
+from umis.stays.overstays import overstayers_on
+from umis.stays.panels import VIEW_PERMISSION
+
+router = Router()
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class RuleIn(Schema):
+    kind: Literal["rolling", "per_entry"]
+    max_days: int = Field(..., ge=0, le=3660)
+    window_days: int | None = Field(None, ge=1, le=3660)
+
+
+class StayIn(Schema):
+    entry: date | None = None
+    exit: date | None = None
+
+
+class CalculationIn(Schema):
+    rule: RuleIn
+    stays: list[StayIn] = Field(default_factory=list, max_length=1000)
+    on: date
+    plan_entry: date | None = None
+
+
+class CalculationOut(Schema):
+    on: date
+    present: bool
+    days_used: int
+    max_days: int
+    overstay_days: int
+    last_legal_day: date | None
+    plan_entry: date | None = None
+    max_days_from_entry: int | None = None
+    explanation: list[str]
+
+
+@router.post(
+    "/calculate",
+    response={200: CalculationOut, **ERRORS},
+    auth=None,
+    summary="Stay calculator (public, nothing stored)",
+)
+def calculate_stay(request: HttpRequest, payload: CalculationIn) -> dict[str, Any]:
+    try:
+        return calculate(payload.model_dump(mode="json")).to_json(render)
+    except CalculatorInputError as refused:
+        raise ValidationFailed.single("__all__", render(refused.explanation)) from None
+
+
+class TravellerIn(Schema):
+    surname: str = Field("", max_length=150)
+    given_names: str = Field("", max_length=200)
+    sex: str = Field("X", max_length=1)
+    birth_date: str | None = Field(None, max_length=10)
+
+
+class CrossingIn(Schema):
+    """Fields are checked one record at a time, so one bad record never refuses the batch."""
+
+    source_ref: Any = None
+    direction: Any = None
+    at: Any = None
+    person: Any = Field(None, description="Person number, when the traveller is known")
+    traveller: Any = Field(None, description="Name and birth date of an unknown traveller")
+    point: Any = Field(None, description="Border crossing point code")
+    document_kind: Any = None
+    document_number: Any = None
+    nationality: Any = Field(None, description="ISO alpha-3 of the document's issuing state")
+    purpose: Any = None
+
+
+class BatchIn(Schema):
+    records: list[CrossingIn] = Field(..., max_length=MAX_BATCH)
+
+
+class RejectedOut(Schema):
+    index: int
+    source_ref: str
+    reason: str
+
+
+class BatchOut(Schema):
+    received: int
+    accepted: int
+    duplicates: int
+    persons_registered: int
+    rejected: list[RejectedOut]
+
+
+@router.post("/crossings/batch", response={200: BatchOut, **ERRORS}, summary="Crossings in bulk")
+def crossings_batch(request: HttpRequest, payload: BatchIn) -> dict[str, Any]:
+    records = [{k: v for k, v in r.model_dump().items() if v is not None} for r in payload.records]
+    result = crossings_ingest(actor=actor_of(request), records=records)
+    return {
+        "received": result.received,
+        "accepted": result.accepted,
+        "duplicates": result.duplicates,
+        "persons_registered": result.persons_registered,
+        "rejected": result.rejected,
+    }
+
+
+class OverstayParams(Schema):
+    on: date
+    nationality: str = Field("", max_length=3)
+    min_days: int = Field(1, ge=1)
+    page: int = Field(1, ge=1)
+    page_size: int = Field(100, ge=1, le=1000)
+
+
+class OverstayerOut(Schema):
+    number: str
+    nationality: str
+    stay_entry: date
+    days_used: int
+    max_days: int
+    overstay_days: int
+    rule: str
+
+
+class OverstaysOut(Schema):
+    on: date
+    total: int
+    page: int
+    page_size: int
+    results: list[OverstayerOut]
+
+
+@router.get("/overstays", response={200: OverstaysOut, **ERRORS}, summary="Overstayers on a date")
+def overstays(request: HttpRequest, params: Query[OverstayParams]) -> dict[str, Any]:
+    actor = actor_of(request)
+    require(actor, VIEW_PERMISSION)
+    rows = overstayers_on(
+        params.on, nationality=params.nationality.upper(), min_days=params.min_days
+    )
+    record(
+        actor=actor,
+        event=events.OVERSTAYS_LISTED,
+        purpose="enforcement",
+        extra={"on": params.on.isoformat(), "count": len(rows)},
+    )
+    start = (params.page - 1) * params.page_size
+    return {
+        "on": params.on,
+        "total": len(rows),
+        "page": params.page,
+        "page_size": params.page_size,
+        "results": [vars(r) for r in rows[start : start + params.page_size]],
+    }

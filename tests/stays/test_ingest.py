@@ -1,0 +1,121 @@
+"""Crossings in bulk: idempotent on the source reference, bad records answered, good kept."""
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from factories import UserFactory, role
+from stay_factories import person
+from umis.accounts.tokens import api_token_issue
+from umis.audit.models import AuditEvent
+from umis.core.errors import NotAllowed
+from umis.core.permissions import Actor
+from umis.people.models import Person
+from umis.stays.ingest import crossings_ingest
+from umis.stays.models import Crossing, StayStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def _border() -> Actor:
+    return Actor(
+        None, "border", "SBS", "agency_liaison", frozenset({"stays.record", "people.register"})
+    )
+
+
+def _record(ref: str, number: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "source_ref": ref,
+        "direction": "entry",
+        "at": "2026-03-01T10:00:00+04:00",
+        "person": number,
+        "point": "GYD",
+        "nationality": "RUS",
+        **extra,
+    }
+
+
+def test_sending_a_batch_twice_records_it_once() -> None:
+    who = person()
+    batch = [
+        _record("A1", who.number),
+        _record("A2", who.number, direction="exit", at="2026-03-05T10:00:00+04:00"),
+    ]
+    first = crossings_ingest(actor=_border(), records=batch)
+    second = crossings_ingest(actor=_border(), records=batch)
+    assert (first.accepted, first.duplicates) == (2, 0)
+    assert (second.accepted, second.duplicates) == (0, 2)
+    assert Crossing.objects.count() == 2
+
+
+def test_bad_records_are_answered_and_good_ones_kept() -> None:
+    who = person()
+    batch = [
+        _record("B1", who.number),
+        _record("B2", who.number, direction="sideways"),
+        _record("B3", who.number, at="2026-03-01 10:00"),
+        _record("B4", who.number, point="NOWHERE"),
+        _record("B5", "P999999999"),
+        _record("B6", who.number, direction="exit", at="2026-03-03T10:00:00+04:00"),
+    ]
+    result = crossings_ingest(actor=_border(), records=batch)
+    assert result.accepted == 2
+    assert [(r["index"], r["source_ref"]) for r in result.rejected] == [
+        (1, "B2"),
+        (2, "B3"),
+        (3, "B4"),
+        (4, "B5"),
+    ]
+    assert "direction" in result.rejected[0]["reason"]
+    assert "time zone" in result.rejected[1]["reason"]
+    assert "NOWHERE" in result.rejected[2]["reason"]
+    assert set(Crossing.objects.values_list("source_ref", flat=True)) == {"B1", "B6"}
+
+
+def test_unknown_traveller_is_registered_once_through_the_registry() -> None:
+    traveller = {"surname": "IVANOV", "given_names": "IVAN", "sex": "M", "birth_date": "1980-01-02"}
+    batch = [
+        _record("C1", "", person=None, traveller=traveller, document_number="750000001"),
+        _record("C2", "", person=None, traveller=traveller, document_number="750000001",
+                direction="exit", at="2026-03-04T10:00:00+04:00"),
+    ]  # fmt: skip
+    result = crossings_ingest(actor=_border(), records=batch)
+    assert (result.accepted, result.persons_registered) == (2, 1)
+    assert Person.objects.count() == 1
+    again = crossings_ingest(
+        actor=_border(),
+        records=[_record("C3", "", person=None, traveller=traveller, document_number="750000001")],
+    )
+    assert again.persons_registered == 0
+    assert set(Crossing.objects.values_list("person_id", flat=True)) == {Person.objects.get().pk}
+
+
+def test_refused_actor_changes_nothing() -> None:
+    who = person()
+    nobody = Actor(None, "x", "SBS", "analyst", frozenset({"stays.view"}))
+    with pytest.raises(NotAllowed):
+        crossings_ingest(actor=nobody, records=[_record("D1", who.number)])
+    assert Crossing.objects.count() == 0
+    assert not AuditEvent.objects.filter(event_type="stays.crossings_ingested").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_api_batch_refreshes_status_on_commit(client: Client) -> None:
+    who = person()
+    user = UserFactory(role=role("agency_liaison"))
+    token = api_token_issue(actor=Actor.system("tests"), user=user, name="border")
+    body = {"records": [_record("E1", who.number), _record("E2", who.number, direction="sideways")]}
+    response = client.post(
+        "/api/v1/stays/crossings/batch",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert (answer["accepted"], len(answer["rejected"])) == (1, 1)
+    status = StayStatus.objects.get(person=who)
+    assert status.present is True
+    assert status.stay_entry.isoformat() == "2026-03-01"
