@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from stay_factories import person
 
 from factories import UserFactory, role
-from stay_factories import person
 from umis.accounts.tokens import api_token_issue
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed

@@ -23,7 +23,7 @@ def present_on(on: date, *, threads: int = 2) -> pa.Table:
         try:
             load_crossings(db, path)
             load_small_tables(db)
-            return db.execute(QUERY, {"on": on}).to_arrow_table()
+            return db.sql(QUERY, params={"on": on}).to_arrow_table()
         finally:
             db.close()
 
