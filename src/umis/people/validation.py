@@ -1,11 +1,11 @@
 """Rules across the fields of one registration, checked before anything is written."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from umis.core import clock
 from umis.core.errors import ValidationFailed
 from umis.core.models import Country
 from umis.core.partial_dates import PartialDate
@@ -59,7 +59,37 @@ def validate_person(data: PersonInput) -> None:
         check_document(document, problems, f"documents.{index}")
     for index, identifier in enumerate(data.identifiers):
         check_identifier(identifier, problems, f"identifiers.{index}")
+    _check_repeats(data, problems)
     problems.raise_if_any()
+
+
+def _repeated(items: Sequence[Hashable]) -> list[int]:
+    """The positions of the items that already came earlier in ``items``."""
+    seen: set[Hashable] = set()
+    repeats = []
+    for index, item in enumerate(items):
+        if item in seen:
+            repeats.append(index)
+        seen.add(item)
+    return repeats
+
+
+def _check_repeats(data: PersonInput, problems: Problems) -> None:
+    """Name an item given twice in one registration, which the database would refuse."""
+    for index in _repeated(data.citizenships):
+        problems.add(f"citizenships.{index}", _("This citizenship is given twice."))
+    documents = [
+        (d.issuing_state, d.kind, normalise_document_number(d.number)) for d in data.documents
+    ]
+    for index in _repeated(documents):
+        problems.add(f"documents.{index}.number", _("This document is given twice."))
+    identifiers = [(i.kind, _identifier_value(i)) for i in data.identifiers]
+    for index in _repeated(identifiers):
+        problems.add(f"identifiers.{index}.value", _("This identifier is given twice."))
+
+
+def _identifier_value(identifier: IdentifierInput) -> str:
+    return identifier.value.strip().upper()
 
 
 def validate_changes(person: Person, changes: dict[str, Any]) -> None:
@@ -89,7 +119,7 @@ def _unknown_country(code: str) -> str:
 
 
 def _check_birth_date(birth_date: PartialDate | None, problems: Problems) -> None:
-    if birth_date and birth_date.low > timezone.localdate():
+    if birth_date and birth_date.low > clock.today():
         problems.add("birth_date", _("The date of birth is in the future."))
 
 
@@ -128,7 +158,9 @@ def check_identifier(identifier: IdentifierInput, problems: Problems, field: str
         problems.add(f"{field}.kind", _("Unknown kind of identifier."))
     elif not identifier.value.strip():
         problems.add(f"{field}.value", _("Give the identifier."))
-    elif Identifier.objects.filter(kind=identifier.kind, value=identifier.value.strip().upper()):
+    elif Identifier.objects.filter(
+        kind=identifier.kind, value=_identifier_value(identifier)
+    ).exists():
         problems.add(f"{field}.value", _("This identifier already belongs to another person."))
 
 
