@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "umis.accounts",
     "umis.people",
     "umis.stays",
+    "umis.permits",
+    "umis.portal",
     "umis.demo",
 ]
 

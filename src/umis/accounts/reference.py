@@ -82,10 +82,19 @@ _EVERY_OFFICER = ["dashboard.view"]
 _READ_PEOPLE = [*_EVERY_OFFICER, "people.view"]
 _REGISTER_PEOPLE = [*_READ_PEOPLE, "people.register", "people.edit"]
 _STAYS = ["stays.view", "stays.record"]
+_CASES = ["permits.view", "permits.process"]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "front_desk": [*_REGISTER_PEOPLE, *_STAYS],
-    "case_worker": [*_REGISTER_PEOPLE, *_STAYS, "stays.extend"],
-    "supervisor": [*_REGISTER_PEOPLE, "people.import", "audit.view", *_STAYS, "stays.extend"],
+    "front_desk": [*_REGISTER_PEOPLE, *_STAYS, "permits.view"],
+    "case_worker": [*_REGISTER_PEOPLE, *_STAYS, "stays.extend", *_CASES],
+    "supervisor": [
+        *_REGISTER_PEOPLE,
+        "people.import",
+        "audit.view",
+        *_STAYS,
+        "stays.extend",
+        *_CASES,
+        "permits.approve",
+    ],
     "inspector": [*_READ_PEOPLE, "stays.view"],
     "detention_officer": _READ_PEOPLE,
     "analyst": [*_EVERY_OFFICER, "stays.view"],
@@ -100,7 +109,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_STAYS,
         "stays.extend",
     ],
-    "agency_liaison": [*_READ_PEOPLE, "people.register", "stays.record"],
+    "agency_liaison": [*_READ_PEOPLE, "people.register", "stays.record", "permits.clearance"],
 }
 
 

@@ -1,0 +1,1 @@
+"""Every write of the permits app: atomic, audited, through these modules only."""
