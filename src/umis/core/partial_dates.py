@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import total_ordering
 
 from django.utils.translation import gettext as _
 
@@ -22,8 +23,11 @@ class InvalidPartialDate(UmisError):
     code = "invalid_date"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
+    """Ordered by the first day it can mean, then the narrower first (1980-01 < 1980)."""
+
     year: int
     month: int | None = None
     day: int | None = None
@@ -73,6 +77,11 @@ class PartialDate:
     def high(self) -> date:
         month = self.month or 12
         return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.low, self.high) < (other.low, other.high)
 
     def to_date(self) -> date | None:
         return self.low if self.day else None
