@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "umis.accounts",
     "umis.people",
     "umis.stays",
+    "umis.identity",
     "umis.permits",
     "umis.portal",
     "umis.demo",
