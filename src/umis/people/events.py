@@ -11,3 +11,6 @@ DOCUMENT_ADDED = register("people.document_added", _("Travel document added"))
 IDENTIFIER_ADDED = register("people.identifier_added", _("Identifier added"))
 ADDRESS_ADDED = register("people.address_added", _("Address added"))
 IMPORT_FINISHED = register("people.import_finished", _("Bulk import of persons finished"))
+IMPORT_REPORT_DOWNLOADED = register(
+    "people.import_report_downloaded", _("Report of refused import rows downloaded")
+)

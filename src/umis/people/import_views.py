@@ -12,8 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from umis.audit.services import record
 from umis.core.http import UmisRequest, actor_of
 from umis.core.permissions import require
+from umis.core.purposes import Purpose
+from umis.people import events
 from umis.people.imports import (
     IMPORT_PERMISSION,
     KNOWN_COLUMNS,
@@ -103,9 +106,19 @@ def batch(request: UmisRequest, batch_id: int) -> HttpResponse:
 
 
 @login_required
+@transaction.atomic
 def report(request: UmisRequest, batch_id: int) -> HttpResponse:
-    require(actor_of(request), IMPORT_PERMISSION)
+    """The refused rows as CSV; they carry other systems' references, so the download is audited."""
+    actor = actor_of(request)
+    require(actor, IMPORT_PERMISSION)
     found = get_object_or_404(ImportBatch, pk=batch_id)
+    record(
+        actor=actor,
+        event=events.IMPORT_REPORT_DOWNLOADED,
+        subject=found,
+        purpose=Purpose.DATA_QUALITY.value,
+        extra={"rows": len(found.errors)},
+    )
     response = HttpResponse(error_report_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{found.pk}-errors.csv"'
     return response

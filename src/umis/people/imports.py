@@ -18,6 +18,7 @@ Every row is registered in its own savepoint: a bad row is reported with its
 line number and reason and the good rows are kept.
 """
 
+import _csv
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
@@ -166,26 +167,42 @@ def _row_to_input(row: dict[str, str], problems: Problems) -> PersonInput:
     )
 
 
+def _column(field: str) -> str:
+    """The file's column a registry field came from (``citizenships.1`` is ``citizenships``)."""
+    if field.startswith("citizenships."):
+        return "citizenships"
+    return COLUMN_OF_FIELD.get(field, field)
+
+
 def _describe(error: ValidationFailed) -> str:
     return "; ".join(
-        f"{COLUMN_OF_FIELD.get(field, field)}: {' '.join(messages)}"
-        for field, messages in error.errors.items()
+        f"{_column(field)}: {' '.join(messages)}" for field, messages in error.errors.items()
     )
 
 
 def read_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; refuses a file whose header lacks required columns."""
-    reader = csv.DictReader(lines)
-    header = [h.strip() for h in reader.fieldnames or []]
+    """(line number, row) pairs; refuses at once a file whose header lacks required columns.
+
+    The line number is where the row starts in the file, so a row holding a
+    quoted line break, or following blank lines, is reported where an editor shows it.
+    """
+    reader = csv.reader(lines)
+    header = [h.strip() for h in next(reader, [])]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ImportFileError(
             _("The file's first line must name the columns; missing: %(columns)s.")
             % {"columns": ", ".join(missing)}
         )
-    reader.fieldnames = header
-    for row in reader:
-        yield reader.line_num, {k: v for k, v in row.items() if k is not None}
+    return _rows(reader, header)
+
+
+def _rows(reader: _csv.Reader, header: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    last_line = reader.line_num
+    for values in reader:
+        first_line, last_line = last_line + 1, reader.line_num
+        if values:
+            yield first_line, dict(zip(header, values, strict=False))
 
 
 def _import_row(

@@ -12,10 +12,14 @@ from umis.people.models import ImportBatch
 
 @task()
 def people_import_run(*, batch_id: int, path: str, user_id: int) -> int:
-    """Import an uploaded CSV into an existing batch; returns the rows read."""
+    """Import an uploaded CSV into an existing batch; returns the rows read.
+
+    The uploaded copy holds personal data: it is deleted once imported.
+    """
     batch = ImportBatch.objects.get(pk=batch_id)
     actor = actor_for(User.objects.get(pk=user_id))
-    with Path(path).open(newline="", encoding="utf-8-sig") as stream:
+    upload = Path(path)
+    with upload.open(newline="", encoding="utf-8-sig") as stream:
         persons_import(
             actor=actor,
             rows=read_rows(stream),
@@ -23,4 +27,5 @@ def people_import_run(*, batch_id: int, path: str, user_id: int) -> int:
             filename=batch.filename,
             batch=batch,
         )
+    upload.unlink()
     return ImportBatch.objects.get(pk=batch_id).total_rows

@@ -4,9 +4,22 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from umis.core.permissions import Actor
 from umis.people.imports import ImportFileError, error_report_csv, persons_import, read_rows
+
+
+def _refuse_unless_utf8(path: Path) -> None:
+    """Decode the whole file first: no row is imported from a file in another encoding."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            for _line in stream:
+                pass
+    except UnicodeDecodeError:
+        raise CommandError(
+            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and import it again.")
+        ) from None
 
 
 class Command(BaseCommand):
@@ -23,18 +36,20 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
+        _refuse_unless_utf8(path)
         source = options["source"] or path.stem
         with path.open(newline="", encoding="utf-8-sig") as stream:
             try:
-                batch = persons_import(
-                    actor=Actor.system("people-import"),
-                    rows=read_rows(stream),
-                    source=source,
-                    filename=path.name,
-                    progress=self._progress,
-                )
+                rows = read_rows(stream)
             except ImportFileError as refused:
                 raise CommandError(refused.message) from None
+            batch = persons_import(
+                actor=Actor.system("people-import"),
+                rows=rows,
+                source=source,
+                filename=path.name,
+                progress=self._progress,
+            )
         sys.stderr.write("\n")
         self.stdout.write(
             f"{batch.total_rows} rows: {batch.created_rows} registered, "
