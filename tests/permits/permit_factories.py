@@ -3,11 +3,13 @@
 from datetime import date
 from typing import Any
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from factories import UserFactory, agency, role
+from factories import MovableClock, UserFactory, agency, role
 from umis.accounts.actors import actor_for
 from umis.accounts.models import Agency, User
+from umis.core.models import CalendarDay
 from umis.core.permissions import Actor
 from umis.permits.actors import applicant_actor
 from umis.permits.models import Application
@@ -144,3 +146,10 @@ def submitted(
 
 def day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+@pytest.fixture
+def plain_march(clock: MovableClock) -> MovableClock:
+    """The clock reads Mon 2 March 2026 09:00 Baku, and March has no holidays."""
+    CalendarDay.objects.filter(date__year=2026, date__month=3).delete()
+    return clock

@@ -21,7 +21,6 @@ from permit_factories import (
 from factories import MovableClock, agency
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed, ValidationFailed
-from umis.core.models import CalendarDay
 from umis.people.models import Person
 from umis.people.names.mrz import parse_mrz
 from umis.permits.models import RECEIPT_NUMBERS, Application, LabourQuota, Permit, Status
@@ -31,14 +30,7 @@ from umis.permits.services.decisions import FourEyes
 from umis.stays.models import StayExtension
 from umis.stays.providers import residence_periods
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def plain_march(clock: MovableClock) -> MovableClock:
-    """No holidays in March 2026 for these tests; the clock reads Mon 2 March."""
-    CalendarDay.objects.filter(date__year=2026, date__month=3).delete()
-    return clock
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
 
 
 def test_submission_gives_receipt_deadline_person_and_email(

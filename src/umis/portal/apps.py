@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "umis.portal"
     label = "portal"
     verbose_name = _("E-services portal")
+
+    def ready(self) -> None:
+        from umis.portal import events  # noqa: F401  (registers audit event types)
