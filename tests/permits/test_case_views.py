@@ -2,8 +2,9 @@
 
 import pytest
 from django.test import Client
-from permit_factories import PASSWORD, actor, officer, submitted, trp_answers
+from permit_factories import actor, officer, submitted, trp_answers
 
+from factories import PASSWORD
 from umis.permits.models import Permit, Status
 from umis.permits.pdf import FONT_DIR
 from umis.permits.services import decisions

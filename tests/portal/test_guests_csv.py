@@ -3,8 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from permit_factories import PASSWORD, organisation_user
+from permit_factories import organisation_user
 
+from factories import PASSWORD
 from umis.accounts.models import Agency
 from umis.stays.models import PlaceOfStayRegistration
 

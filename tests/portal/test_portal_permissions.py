@@ -2,8 +2,9 @@
 
 import pytest
 from django.test import Client
-from permit_factories import PASSWORD, applicant, organisation_user, submitted
+from permit_factories import applicant, organisation_user, submitted
 
+from factories import PASSWORD
 from umis.permits.models import Upload
 
 pytestmark = pytest.mark.django_db
