@@ -126,7 +126,13 @@ def test_extension_from_application_to_approved_refusal(
     application = Application.objects.get()
     assert application.status == Status.REFUSED
     assert [a.kind for a in application.actions.all()] == [
-        "create", "submit", "assign", "request_clearance", "receive_clearance", "propose_decision", "refuse",
-    ]  # fmt: skip
+        "create",
+        "submit",
+        "assign",
+        "request_clearance",
+        "receive_clearance",
+        "propose_decision",
+        "refuse",
+    ]
     for context in (foreigner, officers, police_context, supervisors):
         context.close()
