@@ -7,8 +7,6 @@ class PermitsConfig(AppConfig):
     name = "umis.permits"
     label = "permits"
     verbose_name = _("Applications and permits")
-    # ``umis demo`` calls this to add applications in every state.
-    demo_step = "umis.permits.demo.demo_applications"
 
     def ready(self) -> None:
         from umis.people.timeline import register_timeline_provider

@@ -21,6 +21,7 @@ from umis.permits.services.steps import (
     APPLY_PERMISSION,
     PROCESS_PERMISSION,
     calendar_now,
+    locked,
     step,
 )
 
@@ -110,7 +111,7 @@ def application_submit(*, actor: Actor, application: Application) -> Application
     (Migration Code art. 21). Every other service gets its decision deadline in
     working days from the holiday calendar, counted from the day of submission.
     """
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = locked(application)
     ensure_status(application, Status.DRAFT)
     check_complete(application)
     now = clock.now()
@@ -140,6 +141,7 @@ def application_submit(*, actor: Actor, application: Application) -> Application
 def application_assign(*, actor: Actor, application: Application, officer: User) -> Application:
     """Give the case to an officer of the office that holds it (or take it)."""
     require(actor, PROCESS_PERMISSION)
+    application = locked(application)
     ensure_status(application, *OPEN_STATUSES)
     if officer.agency is None or officer.agency.code != application.office:
         raise ValidationFailed.single("officer", _("Choose an officer of this office."))
@@ -160,6 +162,7 @@ def application_assign(*, actor: Actor, application: Application, officer: User)
 def information_request(*, actor: Actor, application: Application, note: str) -> Application:
     """Ask the applicant for more; the deadline stops where the rules allow."""
     require(actor, PROCESS_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.SUBMITTED, Status.IN_REVIEW, Status.WAITING_AGENCY)
     if not note.strip():
         raise ValidationFailed.single("note", _("Say what the applicant must provide."))
@@ -182,6 +185,7 @@ def information_request(*, actor: Actor, application: Application, note: str) ->
 def information_answer(*, actor: Actor, application: Application, note: str) -> Application:
     """The applicant answers; a paused deadline moves by the working days it waited."""
     require(actor, APPLY_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.WAITING_APPLICANT)
     if (
         not note.strip()
@@ -214,6 +218,7 @@ def _asked_at(application: Application) -> Any:
 @transaction.atomic
 def application_withdraw(*, actor: Actor, application: Application) -> Application:
     require(actor, APPLY_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.DRAFT, *OPEN_STATUSES)
     step(
         actor=actor,

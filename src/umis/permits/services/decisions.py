@@ -16,6 +16,7 @@ from umis.permits.services.steps import (
     CLEARANCE_PERMISSION,
     PROCESS_PERMISSION,
     calendar_now,
+    locked,
     step,
 )
 
@@ -38,6 +39,7 @@ def clearance_request(
 ) -> Clearance:
     """Ask police, security service or labour ministry; the answer is due in working days."""
     require(actor, PROCESS_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.SUBMITTED, Status.IN_REVIEW, Status.WAITING_AGENCY)
     if agency.kind not in CLEARANCE_AGENCY_KINDS:
         raise ValidationFailed.single("agency", _("Clearances go to police, security or labour."))
@@ -115,7 +117,7 @@ def decision_make(
     require(actor, PROCESS_PERMISSION)
     if actor.user_id is None:
         raise NotAllowed(PROCESS_PERMISSION)  # a decision is always a named officer's
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = locked(application)
     ensure_status(application, Status.SUBMITTED, Status.IN_REVIEW)
     if outcome not in Decision.Outcome.values:
         raise ValidationFailed.single("outcome", _("Choose grant or refusal."))
@@ -161,6 +163,7 @@ def decision_make(
 def refusal_approve(*, actor: Actor, application: Application) -> Decision:
     """A supervisor confirms a proposed refusal; never the officer who proposed it."""
     require(actor, APPROVE_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.REFUSAL_PROPOSED)
     decision = Decision.objects.select_for_update().get(application=application)
     if decision.proposed_by_id == actor.user_id:
@@ -184,6 +187,7 @@ def refusal_approve(*, actor: Actor, application: Application) -> Decision:
 def refusal_return(*, actor: Actor, application: Application, note: str) -> Application:
     """A supervisor sends a proposed refusal back to the case worker."""
     require(actor, APPROVE_PERMISSION)
+    application = locked(application)
     ensure_status(application, Status.REFUSAL_PROPOSED)
     if not note.strip():
         raise ValidationFailed.single("note", _("Say why the proposal goes back."))

@@ -49,6 +49,11 @@ def step(
     return action
 
 
+def locked(application: Application) -> Application:
+    """The current row, locked until the transaction ends: concurrent steps queue up."""
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
 def calendar_now() -> WorkingCalendar:
     """The holiday calendar around today (deadlines reach into next year at most)."""
     year = clock.today().year

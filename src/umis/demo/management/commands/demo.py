@@ -4,10 +4,12 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, TextIO
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.module_loading import import_string
 
 from umis.core.permissions import Actor
 from umis.demo.accounts import DemoAccount, ensure_demo_accounts
@@ -57,6 +59,7 @@ class Command(BaseCommand):
         # The raw stream, not self.stderr: the progress line redraws itself with "\r".
         self._populate(options["persons"], options["seed"], options.get("stderr") or sys.stderr)
         self._print_accounts(accounts, options["host"], options["port"])
+        self._run_app_steps()
         if not options["no_serve"]:
             call_command("serve", host=options["host"], port=options["port"])
 
@@ -83,6 +86,15 @@ class Command(BaseCommand):
                 f"(see {TRUTH_FILENAME}); peak memory {_peak_rss_mb():,.0f} MB."
             )
         self.stdout.write(f"Persons in the registry: {result.total:,}.")
+
+    def _run_app_steps(self) -> None:
+        """Apps add their own demo data through a ``demo_step`` on their AppConfig
+        (a dotted path to ``fn(actor) -> lines to print``), so this command never names them."""
+        for config in apps.get_app_configs():
+            step = getattr(config, "demo_step", None)
+            if step:
+                for line in import_string(step)(Actor.system("demo")):
+                    self.stdout.write(line)
 
     def _reset(self) -> None:
         if connection.vendor != "sqlite":
