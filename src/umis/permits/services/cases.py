@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from umis.accounts.models import Agency, User
@@ -176,6 +177,7 @@ def information_request(*, actor: Actor, application: Application, note: str) ->
         event=events.INFORMATION_REQUESTED,
         status=Status.WAITING_APPLICANT,
         note=note.strip(),
+        data={"last_upload": application.uploads.aggregate(last=Max("pk"))["last"] or 0},
     )
     notify.on_commit_information_requested(application, note.strip())
     return application
@@ -187,10 +189,7 @@ def information_answer(*, actor: Actor, application: Application, note: str) -> 
     require(actor, APPLY_PERMISSION)
     application = locked(application)
     ensure_status(application, Status.WAITING_APPLICANT)
-    if (
-        not note.strip()
-        and not application.uploads.filter(uploaded_at__gte=_asked_at(application)).exists()
-    ):
+    if not note.strip() and not _uploaded_since_asked(application):
         raise ValidationFailed.single("note", _("Write an answer or attach a document."))
     if application.paused_on is not None and application.deadline is not None:
         application.deadline = deadline_after_pause(
@@ -210,9 +209,10 @@ def information_answer(*, actor: Actor, application: Application, note: str) -> 
     return application
 
 
-def _asked_at(application: Application) -> Any:
+def _uploaded_since_asked(application: Application) -> bool:
     asked = application.actions.filter(kind=Action.Kind.REQUEST_INFORMATION).last()
-    return asked.at if asked else application.created_at
+    last_before = (asked.data.get("last_upload") if asked else None) or 0
+    return application.uploads.filter(pk__gt=last_before).exists()
 
 
 @transaction.atomic
