@@ -6,6 +6,7 @@ Through the command (``umis people import FILE.csv``) and the upload screen.
 import csv
 import io
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,10 @@ def test_the_command_shows_progress_on_large_files(
             "The file's first line must name the columns; missing: given_names.",
         ),
         (
+            b"source_ref,surname,given_names,sex,birthdate,nationality\nR1,IVANOV,IVAN,M,1985,RUS\n",
+            "Unknown columns: birthdate, nationality. Use the column names listed for the import.",
+        ),
+        (
             WINDOWS_1254,
             "The file is not UTF-8 text. Save it as “CSV UTF-8” and import it again.",
         ),
@@ -207,6 +212,68 @@ def test_a_file_that_cannot_be_read_is_refused_whole_and_nothing_is_written(
 
     assert str(refused.value) == message
     assert row_counts() == before
+
+
+def test_every_documented_column_is_read(tmp_path: Path) -> None:
+    # given one row that fills every column the import documents, empty header cells aside
+    row = {
+        "source_ref": "MIA-7",
+        "surname": "MAMMADOV",
+        "given_names": "RASHAD",
+        "patronymic": "ALI OGLU",
+        "original_surname": "Məmmədov",
+        "original_given_names": "Rəşad",
+        "original_patronymic": "Əli oğlu",
+        "sex": "m",
+        "birth_date": "1980-05",
+        "place_of_birth": "Tabriz",
+        "country_of_birth": "irn",
+        "citizenships": "IRN; TUR",
+        "citizenship_status": "citizen",
+        "document_kind": "id_card",
+        "document_number": "T-1234567",
+        "document_issuing_state": "tur",
+        "document_issued_on": "2021-06-01",
+        "document_expires_on": "2031-05-31",
+        "fin": "7xyz89a",
+        "address": "Nizami küç. 10",
+        "address_city": "Bakı",
+    }
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, [*row, ""])
+    writer.writeheader()
+    writer.writerow(row)
+    path = tmp_path / "mia.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+    # when it is imported
+    run_import(path)
+
+    # then every value is where the registry keeps it
+    person = Person.objects.get(pk=SourceRecord.objects.get(reference="MIA-7").person_id)
+    assert (person.sex, str(person.birth_date), person.place_of_birth) == ("M", "1980-05", "Tabriz")
+    assert (person.country_of_birth_id, person.citizenship_status) == ("IRN", "citizen")
+    assert sorted(person.citizenships.values_list("country_id", flat=True)) == ["IRN", "TUR"]
+    names = person.names.order_by("pk").values_list("kind", "surname", "given_names", "patronymic")
+    assert list(names) == [
+        ("document", "MAMMADOV", "RASHAD", "ALI OGLU"),
+        ("original", "Məmmədov", "Rəşad", "Əli oğlu"),
+    ]
+    document = person.documents.get()
+    assert (document.kind, document.number, document.issuing_state_id) == (
+        "id_card",
+        "T-1234567",
+        "TUR",
+    )
+    assert (document.issued_on, document.expires_on) == (date(2021, 6, 1), date(2031, 5, 31))
+    assert person.identifiers.get().value == "7XYZ89A"
+    address = person.addresses.get()
+    assert (address.kind, address.line, address.city, address.country_id) == (
+        "stay",
+        "Nizami küç. 10",
+        "Bakı",
+        "AZE",
+    )
 
 
 def test_a_file_with_only_its_header_imports_nothing(

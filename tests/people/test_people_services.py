@@ -386,6 +386,19 @@ def test_update_with_a_date_of_birth_in_the_future_is_refused(clock: MovableCloc
     assert errors == {"birth_date": ["The date of birth is in the future."]}
 
 
+def test_update_with_an_unknown_country_of_birth_is_refused_on_that_field() -> None:
+    person = registered()
+
+    errors = refused_with(
+        lambda: person_update(
+            actor=SYSTEM, person=person, changes={"country_of_birth_id": "ZZZ"}, reason="x"
+        )
+    )
+
+    assert errors == {"country_of_birth": ["Unknown country code ZZZ."]}
+    assert Person.objects.get(pk=person.pk).country_of_birth_id is None
+
+
 def test_an_update_that_changes_nothing_writes_nothing() -> None:
     person = registered(born="1985")
     before = row_counts()

@@ -181,8 +181,10 @@ def _describe(error: ValidationFailed) -> str:
 
 
 def read_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; refuses at once a file whose header lacks required columns.
+    """(line number, row) pairs; refuses at once a file whose header is not the documented one.
 
+    A column the import does not know is refused rather than skipped: a misspelt
+    ``birth_date`` would otherwise import every person without a date of birth.
     The line number is where the row starts in the file, so a row holding a
     quoted line break, or following blank lines, is reported where an editor shows it.
     """
@@ -193,6 +195,12 @@ def read_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
         raise ImportFileError(
             _("The file's first line must name the columns; missing: %(columns)s.")
             % {"columns": ", ".join(missing)}
+        )
+    unknown = [column for column in header if column and column not in KNOWN_COLUMNS]
+    if unknown:
+        raise ImportFileError(
+            _("Unknown columns: %(columns)s. Use the column names listed for the import.")
+            % {"columns": ", ".join(unknown)}
         )
     return _rows(reader, header)
 
