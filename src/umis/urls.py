@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("people/import/", include("umis.people.import_urls")),
     path("stays/", include("umis.stays.urls")),
+    path("identity/", include("umis.identity.urls")),
     path("permits/", include("umis.permits.urls")),
     path("verify/", include("umis.permits.public_urls")),
     path("portal/", include("umis.portal.urls")),

@@ -83,9 +83,10 @@ _READ_PEOPLE = [*_EVERY_OFFICER, "people.view"]
 _REGISTER_PEOPLE = [*_READ_PEOPLE, "people.register", "people.edit"]
 _STAYS = ["stays.view", "stays.record"]
 _CASES = ["permits.view", "permits.process"]
+_IDENTITY = ["identity.review", "identity.merge"]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     "front_desk": [*_REGISTER_PEOPLE, *_STAYS, "permits.view"],
-    "case_worker": [*_REGISTER_PEOPLE, *_STAYS, "stays.extend", *_CASES],
+    "case_worker": [*_REGISTER_PEOPLE, *_STAYS, "stays.extend", *_CASES, *_IDENTITY],
     "supervisor": [
         *_REGISTER_PEOPLE,
         "people.import",
@@ -94,6 +95,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "stays.extend",
         *_CASES,
         "permits.approve",
+        *_IDENTITY,
+        "identity.approve_merge",
     ],
     "inspector": [*_READ_PEOPLE, "stays.view"],
     "detention_officer": _READ_PEOPLE,

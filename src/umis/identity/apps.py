@@ -8,4 +8,9 @@ class IdentityConfig(AppConfig):
     verbose_name = _("Identity resolution")
 
     def ready(self) -> None:
-        from umis.identity import events  # noqa: F401  (registers audit event types)
+        from umis.identity import (
+            events,  # noqa: F401  (registers audit event types)
+            panels,
+        )
+
+        panels.register()

@@ -56,10 +56,12 @@ EM_BLOCKINGS: Final = (block_on("dob"), block_on("surname_ph", "given_ph"))
 
 
 def _level(level: Level) -> ComparisonLevelCreator:
-    if level.sql == "ELSE":
-        return CustomLevel("ELSE", level.label)
     creator = CustomLevel(level.sql, level.label)
-    return creator.configure(is_null_level=True) if level.is_null else creator
+    if level.is_null:
+        return creator.configure(is_null_level=True)
+    if level.fixed_m is not None:
+        return creator.configure(m_probability=level.fixed_m, fix_m_probability=True)
+    return creator
 
 
 def _comparison(comparison: Comparison) -> CustomComparison:
