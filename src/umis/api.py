@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from umis.accounts.api_auth import API_AUTH
 from umis.core import api_errors
 from umis.people.api import router as people_router
+from umis.permits.api import router as permits_router
 from umis.stays.api import router as stays_router
 
 api = NinjaAPI(
@@ -22,3 +23,4 @@ api = NinjaAPI(
 api_errors.install(api)
 api.add_router("/people", people_router, tags=["people"])
 api.add_router("/stays", stays_router, tags=["stays"])
+api.add_router("/permits", permits_router, tags=["permits"])

@@ -8,10 +8,21 @@ from django.utils.translation import gettext as _
 
 from umis.accounts.models import User
 from umis.audit.services import record
+from umis.core.identifiers import InvalidNumber
 from umis.core.permissions import Actor, require
 from umis.permits import events
-from umis.permits.models import Application, Clearance, Permit, Upload
+from umis.permits.models import RECEIPT_NUMBERS, Application, Clearance, Permit, Upload
 from umis.permits.services.steps import CLEARANCE_PERMISSION, VIEW_PERMISSION
+
+# What another agency needs to check a person for a clearance, and no more.
+SHOWN_TO_AGENCIES = (
+    "surname",
+    "given_names",
+    "birth_date",
+    "sex",
+    "nationality",
+    "passport_number",
+)
 
 
 def _not_found() -> Http404:
@@ -109,3 +120,18 @@ def own_permit(*, user: User, application: Application) -> Permit | None:
     return Permit.objects.filter(
         application=application, application__in=Application.objects.filter(own_applications(user))
     ).first()
+
+
+def access_application_by_receipt(*, actor: Actor, receipt: str) -> Application:
+    """The same check as ``access_application``, for a receipt number as typed."""
+    require(actor, VIEW_PERMISSION)
+    try:
+        number = RECEIPT_NUMBERS.parse(receipt)
+    except InvalidNumber:
+        raise _not_found() from None
+    application_id = (
+        Application.objects.filter(receipt_number=number).values_list("pk", flat=True).first()
+    )
+    if application_id is None:
+        raise _not_found()
+    return access_application(actor=actor, application_id=application_id)

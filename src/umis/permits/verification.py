@@ -7,6 +7,7 @@ whether the permit is valid, its kind and dates, and the holder's initials.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from django.core import signing
 from django.utils.translation import gettext as _
@@ -16,6 +17,9 @@ from umis.core.identifiers import InvalidNumber
 from umis.permits.models import PERMIT_NUMBERS, Permit
 
 SALT = "umis.permits.verify"
+
+
+type State = Literal["valid", "expired", "revoked", "not_yet_valid"]
 
 
 class NotGenuine(Exception):
@@ -49,7 +53,7 @@ class Verdict:
     kind: str
     valid_from: date
     valid_to: date
-    state: str  # valid, expired, revoked, not_yet_valid
+    state: "State"
     initials: str
 
 
@@ -58,6 +62,7 @@ def verdict(number: str) -> Verdict | None:
     if permit is None:
         return None
     today = clock.today()
+    state: State
     if permit.revoked_at is not None:
         state = "revoked"
     elif today < permit.valid_from:

@@ -7,23 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from umis.core.http import UmisRequest
 from umis.core.permissions import require
-from umis.permits.access import access_clearance
+from umis.permits.access import SHOWN_TO_AGENCIES, access_clearance
 from umis.permits.catalogue import QUESTIONS
 from umis.permits.forms import ClearanceAnswerForm
 from umis.permits.selectors import clearance_queue
 from umis.permits.services.decisions import clearance_answer
 from umis.permits.services.steps import CLEARANCE_PERMISSION
 from umis.permits.views.common import perform
-
-# What another agency needs to check a person, and no more.
-SHOWN_TO_AGENCIES = (
-    "surname",
-    "given_names",
-    "birth_date",
-    "sex",
-    "nationality",
-    "passport_number",
-)
 
 
 @login_required
