@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from identity_factories import SYSTEM, officer_actor, registered
 from pytest_django.fixtures import Settings
 
-from identity_factories import SYSTEM, officer_actor, registered
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed, ValidationFailed
 from umis.identity.engine.model import MODEL_FILE

@@ -76,7 +76,7 @@ def pair(request: UmisRequest, pk: int) -> HttpResponse:
             pk__in=[candidate.first_id, candidate.second_id], merged_into__isnull=False
         ).exists(),
     }
-    return render(request, "identity/pair.html", context)
+    return render(request, "identity/pair.html", context, status=400 if form.errors else 200)
 
 
 @login_required

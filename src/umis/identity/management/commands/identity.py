@@ -7,10 +7,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from umis.core.permissions import Actor
 from umis.identity.engine.batch import DEFAULT_THRESHOLD
 from umis.identity.engine.canonical import MalformedInput
 from umis.identity.engine.files import DEFAULT_MODEL, dedupe_file, link_files
 from umis.identity.engine.model import MODEL_FILE
+from umis.identity.scan import model_train, registry_scan
 
 EXIT_BAD_INPUT = 2
 
@@ -28,7 +30,7 @@ class Command(BaseCommand):
         "Identity resolution on canonical CSV files "
         "(id,surname,given_names,patronymic,sex,date_of_birth,nationality,document_number,"
         "address). `umis identity link LEFT.csv RIGHT.csv --out PAIRS.csv` and "
-        "`umis identity dedupe FILE.csv --out CLUSTERS.csv`."
+        "`umis identity dedupe FILE.csv --out CLUSTERS.csv`; `umis identity scan` over the registry."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -40,6 +42,14 @@ class Command(BaseCommand):
             "--all-pairs",
             action="store_true",
             help="Every pair above the threshold, not only each left record's best one.",
+        )
+        scan = actions.add_parser(
+            "scan", help="Queue the registry's possible duplicates for review (needs the database)."
+        )
+        scan.add_argument(
+            "--train",
+            action="store_true",
+            help="First retrain the registry's model, with officers' decisions as labels.",
         )
         dedupe = actions.add_parser("dedupe", help="Clusters of records of one person.")
         dedupe.add_argument("file", type=Path)
@@ -64,6 +74,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.started = time.perf_counter()
+        if options["action"] == "scan":
+            self._scan(train=options["train"])
+            return
         inputs = (
             [options["left"], options["right"]]
             if options["action"] == "link"
@@ -98,6 +111,12 @@ class Command(BaseCommand):
                 self._report(f"{count:,} clusters written to {options['out']}")
         except MalformedInput as refused:
             self._refuse(str(refused))
+
+    def _scan(self, *, train: bool) -> None:
+        actor = Actor.system("identity-scan")
+        if train:
+            self._report(f"model saved to {model_train(actor, self._report)}")
+        self._report(f"{registry_scan(actor, self._report):,} new pairs queued for review")
 
     def _model(self, given: Path | None, train: bool) -> Path:
         if given is not None:
