@@ -30,7 +30,8 @@ class Command(BaseCommand):
         "Identity resolution on canonical CSV files "
         "(id,surname,given_names,patronymic,sex,date_of_birth,nationality,document_number,"
         "address). `umis identity link LEFT.csv RIGHT.csv --out PAIRS.csv` and "
-        "`umis identity dedupe FILE.csv --out CLUSTERS.csv`; `umis identity scan` over the registry."
+        "`umis identity dedupe FILE.csv --out CLUSTERS.csv`; "
+        "`umis identity scan` over the registry."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
