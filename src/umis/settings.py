@@ -255,6 +255,15 @@ TASKS = {
     }
 }
 UMIS_UPLOAD_MAX_BYTES = int(os.environ.get("UMIS_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
+# Applicants' documents in the portal (PDF, JPEG, PNG), each file.
+UMIS_PORTAL_UPLOAD_MAX_BYTES = int(
+    os.environ.get("UMIS_PORTAL_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))
+)
+# The payment gateway class; the built-in simulated bank takes no money and is
+# refused in production.
+UMIS_PAYMENT_GATEWAY = os.environ.get(
+    "UMIS_PAYMENT_GATEWAY", "umis.permits.gateways.SimulatedGateway"
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {

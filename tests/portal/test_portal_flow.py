@@ -228,3 +228,14 @@ def test_two_step_sign_in() -> None:
     assert "My applications" not in fresh.get("/portal/").content.decode()
     fresh.post("/portal/login/code", {"code": pyotp.TOTP(account.totp_secret).now()})
     assert fresh.get("/portal/applications/999999").status_code == 404
+
+
+def test_the_simulated_bank_refuses_to_work_in_production(settings: Any) -> None:
+    client = signed_up(Client())
+    application = started(client)
+    upload_all(client, application)
+    settings.PRODUCTION = True
+    response = client.post(f"/portal/applications/{application.pk}/pay", follow=True)
+    assert "no payment gateway is configured" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.DRAFT

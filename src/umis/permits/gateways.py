@@ -1,6 +1,7 @@
 """Payment gateways behind one small interface; a simulated bank is built in.
 
-``UMIS_PAYMENT_GATEWAY`` names the class to use (dotted path). A gateway sends
+``UMIS_PAYMENT_GATEWAY`` names the class to use (dotted path); the simulated
+bank refuses to work in production. A gateway sends
 the applicant to pay and later calls back; the callback names the payment and
 its outcome, and the gateway vouches for it (here: a signature).
 """
@@ -13,11 +14,10 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from umis.core.errors import UmisError
 from umis.permits.models import Payment
-
-DEFAULT_GATEWAY = "umis.permits.gateways.SimulatedGateway"
 
 
 class BadCallback(UmisError):
@@ -41,6 +41,8 @@ class SimulatedGateway:
     salt = "umis.permits.simulated-gateway"
 
     def checkout_url(self, payment: Payment) -> str:
+        if settings.PRODUCTION:
+            raise UmisError(_("Payments are not available: no payment gateway is configured."))
         return reverse("portal:simulated_bank", args=[payment.reference])
 
     def sign(self, reference: str, outcome: str) -> str:
@@ -56,6 +58,6 @@ class SimulatedGateway:
 
 @cache
 def gateway() -> Gateway:
-    gateway_class = import_string(getattr(settings, "UMIS_PAYMENT_GATEWAY", DEFAULT_GATEWAY))
+    gateway_class = import_string(settings.UMIS_PAYMENT_GATEWAY)
     instance: Gateway = gateway_class()
     return instance

@@ -19,7 +19,6 @@ from umis.permits.models import Application, Status, Upload
 from umis.permits.services.cases import ensure_status
 from umis.permits.services.steps import APPLY_PERMISSION
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _SIGNATURES = {
     b"%PDF-": ("application/pdf", "pdf"),
     b"\x89PNG\r\n\x1a\n": ("image/png", "png"),
@@ -30,7 +29,7 @@ OTHER_DOCUMENT = "other"
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "UMIS_PORTAL_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return settings.UMIS_PORTAL_UPLOAD_MAX_BYTES
 
 
 def upload_root() -> Path:

@@ -23,6 +23,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "portal/pay.html", {"application": application})
     try:
         payment = payment_start(actor=actor_of(request), application=application)
+        checkout = gateway().checkout_url(payment)
     except ValidationFailed as refused:
         for problems in refused.errors.values():
             for problem in problems:
@@ -31,7 +32,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponse:
     except UmisError as refused:
         messages.error(request, refused.message)
         return redirect("portal:application", pk=pk)
-    return redirect(gateway().checkout_url(payment))
+    return redirect(checkout)
 
 
 @portal_login_required
