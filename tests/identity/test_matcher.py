@@ -89,12 +89,14 @@ def test_python_scoring_gives_splinks_probability() -> None:
     """The interactive path adds the saved model's weights exactly as Splink predicts."""
     left = [
         _canonical(id="a", surname="Məmmədov", given_names="Əli", sex="M",
-                   date_of_birth="1980-05-12", nationality="AZE", document_number="C01234567", address="Baku Nizami 5"),
+                   date_of_birth="1980-05-12", nationality="AZE", document_number="C01234567",
+                   address="Baku Nizami 5"),
         _canonical(id="b", surname="Иванов", given_names="Юрий", date_of_birth="1975-00-00"),
     ]  # fmt: skip
     right = [
         _canonical(id="c", surname="MAMEDOV", given_names="ALI", sex="M",
-                   date_of_birth="1980-12-05", nationality="AZE", document_number="C01234568", address="Nizami 5 Baku"),
+                   date_of_birth="1980-12-05", nationality="AZE", document_number="C01234568",
+                   address="Nizami 5 Baku"),
         _canonical(id="d", surname="IVANOV", given_names="IURII", date_of_birth="1975-03-14",
                    nationality="RUS"),
     ]  # fmt: skip
