@@ -109,6 +109,7 @@ def test_refusal_letter_is_a_pdf_with_azerbaijani_text() -> None:
     response = signed_in(worker).get(f"/permits/cases/{case.pk}/letter.pdf")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+    assert b"DejaVu" in response.content  # the shipped Unicode font is embedded
     assert (FONT_DIR / "DejaVuSans.ttf").is_file()
     applicant_client = signed_in(case.applicant)
     assert applicant_client.get(f"/portal/applications/{case.pk}/letter.pdf").content.startswith(

@@ -96,26 +96,30 @@ def upload_store(
         raise ValidationFailed.single("checklist_code", _("Choose which document this is."))
     content, content_type, extension = _checked(file)
     now = clock.now()
-    stored_name = f"{now:%Y/%m}/{secrets.token_hex(16)}.{extension}"
-    path = upload_root() / stored_name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-    upload = Upload.objects.create(
+    upload = Upload(
         application=application,
         checklist_code=checklist_code,
         original_name=(file.name or "")[:200],
-        stored_name=stored_name,
+        stored_name=f"{now:%Y/%m}/{secrets.token_hex(16)}.{extension}",
         content_type=content_type,
         size=len(content),
         uploaded_by=actor.username,
         uploaded_at=now,
     )
-    record(
-        actor=actor,
-        event=events.DOCUMENT_UPLOADED,
-        subject=application,
-        extra={"upload": upload.pk, "document": checklist_code, "size": upload.size},
-    )
+    path = upload_path(upload)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    try:
+        upload.save()
+        record(
+            actor=actor,
+            event=events.DOCUMENT_UPLOADED,
+            subject=application,
+            extra={"upload": upload.pk, "document": checklist_code, "size": upload.size},
+        )
+    except BaseException:
+        path.unlink(missing_ok=True)  # nothing half-saved: no row, no file
+        raise
     return upload
 
 
