@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from permit_factories import actor, officer, submitted, trp_answers
 
-from factories import PASSWORD
+from factories import PASSWORD, MovableClock, agency
 from umis.permits.models import Permit, Status
 from umis.permits.pdf import FONT_DIR
 from umis.permits.services import decisions
@@ -148,3 +148,14 @@ def test_permit_pdf_and_public_verification() -> None:
 def test_quota_screen_shows_what_is_left() -> None:
     html = signed_in(officer()).get("/permits/quota").content.decode()
     assert 'data-figure="left">6800<' in html
+
+
+def test_an_overdue_clearance_is_marked_in_the_agency_queue(clock: MovableClock) -> None:
+    case = submitted("stay_extension")
+    decisions.clearance_request(
+        actor=actor(officer()), application=case, agency=agency("MIA"), working_days=1
+    )  # due Tue 3 March
+    police = signed_in(officer("agency_liaison", "MIA"))
+    assert "overdue" not in police.get("/permits/clearances").content.decode()
+    clock.advance(days=2)  # Wed 4
+    assert "overdue" in police.get("/permits/clearances").content.decode()

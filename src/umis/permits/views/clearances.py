@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from umis.core import clock
 from umis.core.http import UmisRequest
 from umis.core.permissions import require
 from umis.permits.access import SHOWN_TO_AGENCIES, access_clearance
@@ -25,6 +26,7 @@ def clearances(request: UmisRequest) -> HttpResponse:
         {
             "pending": clearance_queue(request.actor),
             "answered": clearance_queue(request.actor, answered=True)[:20],
+            "today": clock.today(),
         },
     )
 
