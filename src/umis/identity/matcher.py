@@ -14,18 +14,20 @@ from typing import Final, Literal
 from django.conf import settings
 from django.db.models import Count
 
+from umis.identity.engine.canonical import Record
 from umis.identity.engine.features import features
 from umis.identity.engine.files import DEFAULT_MODEL
+from umis.identity.engine.levels import Features
 from umis.identity.engine.model import MODEL_FILE
 from umis.identity.engine.scoring import Evidence, ScoringModel, load_scoring_model
-from umis.identity.registry import person_variants, persons_with_facts
+from umis.identity.registry import candidate_records
 from umis.people.indexing import keys_for_names
 from umis.people.models import NameKey, Person, TravelDocument
 
 Decision = Literal["link", "propose", "create"]
 LINK_AT: Final = 0.99
 PROPOSE_AT: Final = 0.5
-CANDIDATE_LIMIT: Final = 30
+CANDIDATE_LIMIT: Final = 20
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def current_model() -> ScoringModel:
     return load_scoring_model(path, path.stat().st_mtime)
 
 
-def _candidate_ids(records: Sequence[dict[str, str]]) -> list[int]:
+def candidate_ids(records: Sequence[dict[str, str]]) -> list[int]:
     first = records[0]
     year = int(first["date_of_birth"][:4]) if first["date_of_birth"] else None
     names = [(r["surname"], r["given_names"], r["patronymic"]) for r in records]
@@ -74,16 +76,24 @@ def _candidate_ids(records: Sequence[dict[str, str]]) -> list[int]:
     return ids
 
 
-def _score(model: ScoringModel, person: Person, records: Sequence[dict[str, str]]) -> Candidate:
-    best: Candidate | None = None
-    for record in records:
-        incoming = features(0, record)
-        for variant in person_variants(person, record):
-            evidence = model.evidence(incoming, features(1, variant))
+@dataclass(frozen=True)
+class _Scored:
+    person_id: int
+    probability: float
+    evidence: list[Evidence]
+
+
+def _score(
+    model: ScoringModel, person_id: int, variants: list[Record], incoming: Sequence[Features]
+) -> _Scored:
+    best = _Scored(person_id, -1.0, [])
+    for variant in variants:
+        theirs = features(1, variant)
+        for ours in incoming:
+            evidence = model.evidence(ours, theirs)
             probability = model.probability(evidence)
-            if best is None or probability > best.probability:
-                best = Candidate(person, probability, evidence)
-    assert best is not None
+            if probability > best.probability:
+                best = _Scored(person_id, probability, evidence)
     return best
 
 
@@ -97,12 +107,15 @@ def identify(records: Sequence[dict[str, str]]) -> Identification:
     if not records:
         return Identification("create")
     model = current_model()
-    persons = persons_with_facts(_candidate_ids(records))
-    scored = [_score(model, person, records) for person in persons if person.names.all()]
-    candidates = sorted(
-        (c for c in scored if c.probability >= PROPOSE_AT),
-        key=lambda c: (-c.probability, c.person.pk),
+    incoming = [features(0, record) for record in records]
+    found = candidate_records(candidate_ids(records), records[0])
+    scored = [_score(model, pk, variants, incoming) for pk, variants in found.items() if variants]
+    likely = sorted(
+        (s for s in scored if s.probability >= PROPOSE_AT),
+        key=lambda s: (-s.probability, s.person_id),
     )
+    persons = Person.objects.in_bulk([s.person_id for s in likely])
+    candidates = [Candidate(persons[s.person_id], s.probability, s.evidence) for s in likely]
     sure = [c for c in candidates if c.probability >= LINK_AT]
     if len(sure) == 1:
         return Identification("link", candidates)
