@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,18 +22,14 @@ from umis.people.models import Person
 
 MergeListener = Callable[[Person, Person], None]
 _listeners: list[MergeListener] = []
-_kept_apart: set[str] = {"identity.candidatepair", "identity.merge"}
+# Records about pairs of persons: they name both on purpose and never move.
+_KEPT_APART: Final = frozenset({"identity.candidatepair", "identity.merge"})
 
 
 def register_merge_listener(listener: MergeListener) -> None:
     """Call ``listener(survivor, absorbed)`` after every merge and unmerge."""
     if listener not in _listeners:
         _listeners.append(listener)
-
-
-def keep_apart(model: type[Model]) -> None:
-    """Leave ``model``'s person references where they are on a merge (records about pairs)."""
-    _kept_apart.add(model._meta.label_lower)
 
 
 def notify(survivor: Person, absorbed: Person) -> None:
@@ -79,7 +75,7 @@ def person_links() -> list[PersonLink]:
         model = relation.related_model
         if not isinstance(field, ForeignKey) or not isinstance(model, type):
             continue
-        if model is Person or model._meta.label_lower in _kept_apart:
+        if model is Person or model._meta.label_lower in _KEPT_APART:
             continue
         links.append(PersonLink(model, field.name))
     return sorted(links, key=lambda link: (link.label, link.field))
