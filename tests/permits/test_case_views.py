@@ -159,3 +159,11 @@ def test_an_overdue_clearance_is_marked_in_the_agency_queue(clock: MovableClock)
     assert "overdue" not in police.get("/permits/clearances").content.decode()
     clock.advance(days=2)  # Wed 4
     assert "overdue" in police.get("/permits/clearances").content.decode()
+
+
+def test_only_approvers_have_the_queue_of_refusals_to_approve() -> None:
+    assert signed_in(officer()).get("/permits/queue/approval").status_code == 404
+    boss = signed_in(officer("supervisor"))
+    assert boss.get("/permits/queue/approval").status_code == 200
+    assert "Refusals to approve" in boss.get("/").content.decode()
+    assert "Refusals to approve" not in signed_in(officer()).get("/").content.decode()

@@ -7,11 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from umis.core.dashboard import Panel, register_panel
 from umis.core.http import UmisRequest
 from umis.permits.selectors import queue_counts
-from umis.permits.services.steps import CLEARANCE_PERMISSION, VIEW_PERMISSION
+from umis.permits.services.steps import (
+    APPROVE_PERMISSION,
+    CLEARANCE_PERMISSION,
+    VIEW_PERMISSION,
+)
 
 
 def _counts(request: UmisRequest) -> dict[str, Any]:
-    return {"counts": queue_counts(request.actor)}
+    return {
+        "counts": queue_counts(request.actor),
+        "can_approve": request.actor.can(APPROVE_PERMISSION),
+    }
 
 
 def register() -> None:

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET
 
 from umis.core import clock
 from umis.core.http import UmisRequest
-from umis.core.permissions import require
+from umis.core.permissions import Actor, require
 from umis.permits.selectors import QUEUES, exempt_permits, queue, queue_counts, quota_left
-from umis.permits.services.steps import VIEW_PERMISSION
+from umis.permits.services.steps import APPROVE_PERMISSION, VIEW_PERMISSION
 
 PAGE_SIZE = 50
 QUEUE_TITLES = {
@@ -25,14 +25,20 @@ QUEUE_TITLES = {
 }
 
 
+def queues_for(actor: Actor) -> list[str]:
+    """The queues of the actor's role: only approvers see the refusals to approve."""
+    return [q for q in QUEUES if q != "approval" or actor.can(APPROVE_PERMISSION)]
+
+
 @login_required
 @require_GET
 def queue_view(request: UmisRequest, name: str = "new") -> HttpResponse:
     require(request.actor, VIEW_PERMISSION)
-    if name not in QUEUES:
+    shown = queues_for(request.actor)
+    if name not in shown:
         raise Http404
     counts = queue_counts(request.actor)
-    tabs = [(key, QUEUE_TITLES[key], counts[key]) for key in QUEUES]
+    tabs = [(key, QUEUE_TITLES[key], counts[key]) for key in shown]
     page = Paginator(queue(request.actor, name), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
