@@ -164,3 +164,37 @@ def test_search_refuses_a_bad_date_on_its_field(client: Client, token: str) -> N
         "birth_date": ["The month must be between 01 and 12."]
     }
     assert not AuditEvent.objects.filter(event_type="people.searched").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/people/search?q=IVA%00NOV&purpose=inquiry",
+        "/api/v1/people/search?q=IVANOV&nationality=R%00S&purpose=inquiry",
+        "/api/v1/people/P%00123?purpose=inquiry",
+    ],
+)
+def test_a_nul_character_in_a_query_is_refused_as_input(
+    client: Client, token: str, path: str
+) -> None:
+    before = audit_count()
+
+    response = call(client, token, path)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"
+    assert audit_count() == before
+
+
+def test_a_nul_character_in_a_registration_is_refused_on_its_field(
+    client: Client, token: str
+) -> None:
+    body = {**PETROV, "place_of_birth": "Tu\x00la", "source_ref": "R1"}
+
+    response = call(client, token, "/api/v1/people", body)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == {
+        "place_of_birth": ["Remove the NUL control character from this text."]
+    }
+    assert Person.objects.count() == 0

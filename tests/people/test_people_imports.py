@@ -276,6 +276,23 @@ def test_every_documented_column_is_read(tmp_path: Path) -> None:
     )
 
 
+def test_a_row_with_a_nul_character_is_refused_and_the_others_kept(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path,
+        "R\x001,IVANOV,IVAN,M,,RUS,,,,,,,,,",
+        "R2,PETROV,PA\x00VEL,M,,RUS,,,,,,,,,",
+        "R3,SIDOROV,OLEG,M,,RUS,,,,,,,,,",
+    )
+
+    run_import(path)
+
+    assert list(SourceRecord.objects.values_list("reference", flat=True)) == ["R3"]
+    assert report_rows((tmp_path / "sbs.errors.csv").read_text(encoding="utf-8"))[1:] == [
+        ["2", "R\ufffd1", "source_ref: Remove the NUL control character from this text."],
+        ["3", "R2", "given_names: Remove the NUL control character from this text."],
+    ]
+
+
 def test_a_file_with_only_its_header_imports_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -280,6 +280,26 @@ def test_a_year_of_birth_that_has_begun_is_not_in_the_future(clock: MovableClock
     assert str(child.birth_date) == "2026"
 
 
+def test_text_that_no_database_can_store_is_refused_on_its_field() -> None:
+    # given a registration with a NUL character (PostgreSQL refuses it in any text column)
+    before = row_counts()
+    data = person_input(
+        NameInput("IVA\x00NOV", "IVAN"), identifiers=[IdentifierInput("fin", "5ABC\x0012D")]
+    )
+
+    # when it is registered, then each such field is named and nothing is written
+    errors = refused_with(
+        lambda: person_register(actor=SYSTEM, data=data, source="SBS", source_ref="R\x001")
+    )
+    assert errors == {"source_ref": ["Remove the NUL control character from this text."]}
+    errors = refused_with(lambda: person_register(actor=SYSTEM, data=data))
+    assert errors == {
+        "names.0.surname": ["Remove the NUL control character from this text."],
+        "identifiers.0.value": ["Remove the NUL control character from this text."],
+    }
+    assert row_counts() == before
+
+
 def test_every_refusal_is_reported_at_once() -> None:
     errors = refused_with(
         lambda: registered(
@@ -334,6 +354,17 @@ def test_update_without_a_reason_is_refused_and_changes_nothing() -> None:
 
     assert errors == {"reason": ["Say why the record is being changed."]}
     assert Person.objects.get(pk=person.pk).place_of_birth == ""
+    assert row_counts() == before
+
+
+def test_a_correction_with_a_nul_character_is_refused() -> None:
+    person = registered()
+    before = row_counts()
+
+    for changes, reason in (({"place_of_birth": "Tu\x00la"}, "Seen"), ({"sex": "F"}, "S\x00een")):
+        with pytest.raises(ValidationFailed):
+            person_update(actor=SYSTEM, person=person, changes=changes, reason=reason)
+
     assert row_counts() == before
 
 
@@ -519,6 +550,11 @@ def test_adding_an_address_is_audited() -> None:
                 )
             },
             {"address.valid_to": ["The period ends before it starts."]},
+        ),
+        (
+            person_identifier_add,
+            {"identifier": IdentifierInput("tax", "12\x0034")},
+            {"identifier.value": ["Remove the NUL control character from this text."]},
         ),
         (
             person_address_add,

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, P, PathEx, Query, Router, Schema, Status
 
 from umis.core.api_errors import ErrorOut
 from umis.core.errors import ValidationFailed
@@ -107,13 +107,19 @@ class SearchOut(Schema):
     results: list[SearchHitOut]
 
 
+# Query text reaches the database and the audit trail, neither of which holds a NUL.
+NO_NUL = r"^[^\x00]*$"
+
+
 class SearchParams(Schema):
-    q: str = Field(..., min_length=1, max_length=200)
+    q: str = Field(..., min_length=1, max_length=200, pattern=NO_NUL)
     purpose: Purpose
     birth_date: str | None = None
     birth_mode: Literal["exact", "year", "around"] = "exact"
     sex: Literal["M", "F", "X"] | None = None
-    nationality: str | None = Field(None, max_length=3)
+    nationality: str | None = Field(
+        None, pattern=r"^[A-Za-z]{0,3}$", description="ISO 3166 alpha-3"
+    )
     page: int = Field(1, ge=1, le=1000)
     page_size: int = Field(20, ge=1, le=100)
 
@@ -225,7 +231,11 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> SearchOut:
 
 
 @router.get("/{number}", response={200: PersonOut, **ERRORS}, summary="Get a person")
-def get_person(request: HttpRequest, number: str, purpose: Purpose) -> PersonOut:
+def get_person(
+    request: HttpRequest,
+    number: PathEx[str, P(pattern=r"^[A-Za-z0-9-]{1,20}$")],
+    purpose: Purpose,
+) -> PersonOut:
     person = access_person_by_number(
         actor=actor_of(request),
         number=number.upper(),

@@ -37,7 +37,7 @@ from umis.people import events
 from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
 from umis.people.models import ImportBatch, SourceRecord
 from umis.people.services import person_register
-from umis.people.validation import Problems, validate_person
+from umis.people.validation import Problems, refuse_unstorable, validate_person
 
 IMPORT_PERMISSION = "people.import"
 REQUIRED_COLUMNS = ("source_ref", "surname", "given_names", "sex")
@@ -219,16 +219,18 @@ def _import_row(
     reference = (row.get("source_ref") or "").strip()
     if not reference:
         return RowError(line, "", _("source_ref is empty: every row needs its own reference."))
-    if SourceRecord.objects.filter(source=source, reference=reference).exists():
-        batch.unchanged_rows += 1
-        return None
     try:
+        refuse_unstorable(row)
+        if SourceRecord.objects.filter(source=source, reference=reference).exists():
+            batch.unchanged_rows += 1
+            return None
         with transaction.atomic():
             person_register(
                 actor=actor, data=row_to_input(row), source=source, source_ref=reference
             )
     except ValidationFailed as error:
-        return RowError(line, reference, _describe(error))
+        # The report is stored as JSON, which cannot hold a NUL either.
+        return RowError(line, reference.replace("\x00", "\ufffd"), _describe(error))
     batch.created_rows += 1
     return None
 

@@ -29,6 +29,7 @@ from umis.people.validation import (
     check_document,
     check_identifier,
     check_name,
+    refuse_unstorable,
     validate_changes,
     validate_item,
     validate_person,
@@ -108,6 +109,7 @@ def person_register(
     source returns the person it created the first time.
     """
     require(actor, REGISTER_PERMISSION)
+    refuse_unstorable({"source": source, "source_ref": source_ref})
     if source_ref:
         known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
         if known:
@@ -149,6 +151,7 @@ EDITABLE_FIELDS = ("sex", "place_of_birth", "country_of_birth_id", "citizenship_
 def person_update(*, actor: Actor, person: Person, changes: dict[str, Any], reason: str) -> Person:
     """Change identity details; the reason and the old and new values go to the audit trail."""
     require(actor, EDIT_PERMISSION)
+    refuse_unstorable({"reason": reason})
     if not reason.strip():
         raise ValidationFailed.single("reason", _("Say why the record is being changed."))
     validate_changes(person, changes)

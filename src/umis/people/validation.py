@@ -1,6 +1,7 @@
 """Rules across the fields of one registration, checked before anything is written."""
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -44,7 +45,36 @@ def _known_countries(codes: set[str]) -> set[str]:
     return set(Country.objects.filter(code__in=codes).values_list("code", flat=True))
 
 
+def _join(field: str, part: str) -> str:
+    return f"{field}.{part}" if field else part
+
+
+def _unstorable(value: object, field: str) -> Iterator[str]:
+    """The fields whose text holds a NUL character, which PostgreSQL cannot store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield field
+    elif is_dataclass(value) and not isinstance(value, type):
+        for part in fields(value):
+            yield from _unstorable(getattr(value, part.name), _join(field, part.name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _unstorable(item, _join(field, str(index)))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unstorable(item, _join(field, str(key)))
+
+
+def refuse_unstorable(value: object, field: str = "") -> None:
+    """Refuse text that no database column can hold, before it reaches any query."""
+    bad = list(_unstorable(value, field))
+    if bad:
+        message = _("Remove the NUL control character from this text.")
+        raise ValidationFailed({name: [message] for name in bad})
+
+
 def validate_person(data: PersonInput) -> None:
+    refuse_unstorable(data)
     problems = Problems()
     if data.sex not in Sex.values:
         problems.add("sex", _("Choose M, F or X."))
@@ -94,6 +124,7 @@ def _identifier_value(identifier: IdentifierInput) -> str:
 
 def validate_changes(person: Person, changes: dict[str, Any]) -> None:
     """Refuse identity changes that would leave ``person`` inconsistent."""
+    refuse_unstorable(changes)
     problems = Problems()
     if "sex" in changes and changes["sex"] not in Sex.values:
         problems.add("sex", _("Choose M, F or X."))
@@ -194,6 +225,7 @@ def check_document(document: DocumentInput, problems: Problems, field: str) -> N
 
 def validate_item[T](check: Callable[[T, Problems, str], None], item: T, field: str) -> None:
     """Run one item check on its own and refuse with its problems."""
+    refuse_unstorable(item, field)
     problems = Problems()
     check(item, problems, field)
     problems.raise_if_any()
