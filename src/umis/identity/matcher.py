@@ -63,6 +63,11 @@ def candidate_ids(records: Sequence[dict[str, str]]) -> list[int]:
     year = int(first["date_of_birth"][:4]) if first["date_of_birth"] else None
     names = [(r["surname"], r["given_names"], r["patronymic"]) for r in records]
     keys = keys_for_names(names, year)
+    if year is not None:
+        # A single-name key without the year is shared by every Ali or every Mammadov:
+        # at a million persons it alone would drown the query. Keep the keys qualified
+        # by the year of birth and the name-pair keys (selective, and order-free).
+        keys = {key for key in keys if "@" in key or key.startswith("pp:")}
     by_name = (
         NameKey.objects.filter(key__in=keys)
         .values("person_id")
