@@ -21,30 +21,59 @@ def latin_form(surname: str, given_names: str, patronymic: str) -> str:
 
 
 UNKNOWN_YEAR = "?"
-# Single-token keys are common ("p:MMTF" is every Mammadov); qualified by year of
-# birth they stay short. Pair keys are selective enough on their own.
-_YEAR_QUALIFIED_PREFIXES = ("p:", "v:")
+TYPO_PREFIX = "t:"
+# Phonetic keys shorter than this get no one-deletion keys: theirs would be one
+# letter long and hold most of a year's persons.
+MIN_TYPO_KEY_LENGTH = 3
 
 
 def year_key(key: str, year: int | str) -> str:
     return f"{key}@{year}"
 
 
+def typo_keys(phonetic: str) -> set[str]:
+    """The phonetic key and, when long enough, each way of deleting one of its letters.
+
+    Two keys within one edit of each other (a letter mistyped, left out, added,
+    or two swapped) always share one of these: the search finds a name with a
+    typo in a consonant (vowels are not in the key) through any of its tokens.
+    """
+    if len(phonetic) < MIN_TYPO_KEY_LENGTH:
+        return {phonetic}
+    return {phonetic} | {phonetic[:at] + phonetic[at + 1 :] for at in range(len(phonetic))}
+
+
+def year_keys(keys: set[str], years: Iterable[int | str]) -> set[str]:
+    """The keys of one name narrowed to years of birth: skeletons and typo keys per year.
+
+    Single-token keys are common ("p:MMTF" is every Mammadov); qualified by year
+    of birth they stay short. Pair keys are selective enough on their own.
+    """
+    skeletons = [k for k in keys if k.startswith("v:")]
+    typos = {
+        f"{TYPO_PREFIX}{typo}"
+        for k in keys
+        if k.startswith("p:")
+        for typo in typo_keys(k.removeprefix("p:"))
+    }
+    return {year_key(k, year) for k in [*skeletons, *typos] for year in years}
+
+
 def keys_for_names(names: Iterable[tuple[str, str, str]], birth_year: int | None) -> set[str]:
-    """Blocking keys of a person: every name key, and the single-token ones by year too."""
+    """Blocking keys of a person: every name key, and the single-token ones by year."""
     keys: set[str] = set()
     for surname, given_names, patronymic in names:
         keys |= name_keys(surname, given_names, patronymic)
-    year = UNKNOWN_YEAR if birth_year is None else birth_year
-    return keys | {year_key(k, year) for k in keys if k.startswith(_YEAR_QUALIFIED_PREFIXES)}
+    return keys | year_keys(keys, [UNKNOWN_YEAR if birth_year is None else birth_year])
 
 
 def query_keys(text: str, years: Iterable[int] = ()) -> set[str]:
-    """The keys to look up for a typed query, narrowed to ``years`` when given."""
+    """The keys to look up for a typed query; only the keys of ``years`` when given.
+
+    Persons whose year of birth is unknown are looked up too: nothing excludes them.
+    """
     keys = name_keys(text)
     wanted: list[int | str] = [*years]
     if not wanted:
         return keys
-    single = [k for k in keys if k.startswith(_YEAR_QUALIFIED_PREFIXES)]
-    qualified = {year_key(k, y) for k in single for y in [*wanted, UNKNOWN_YEAR]}
-    return qualified | {k for k in keys if not k.startswith(_YEAR_QUALIFIED_PREFIXES)}
+    return year_keys(keys, [*wanted, UNKNOWN_YEAR])

@@ -8,18 +8,24 @@ identifier (FIN …) or travel document number.
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
 from umis.people.indexing import normalise_document_number, query_keys
-from umis.people.models import PERSON_NUMBERS, Identifier, NameKey, Person, TravelDocument
-from umis.people.names.keys import name_similarity, name_tokens
+from umis.people.models import (
+    PERSON_NUMBERS,
+    Identifier,
+    NameKey,
+    Person,
+    TravelDocument,
+)
+from umis.people.names.keys import NameScorer
 
 BirthMode = Literal["exact", "year", "around"]
-CANDIDATE_LIMIT = 400
+CANDIDATE_LIMIT = 100
 MIN_SCORE = 0.72
 _NUMBER_LIKE = re.compile(r"^(?=.*\d)[0-9A-Za-z][0-9A-Za-z\s\-/.]{3,24}$")
 
@@ -92,71 +98,119 @@ def _filtered(criteria: SearchCriteria) -> QuerySet[Person]:
     return persons
 
 
-def _number_hits(criteria: SearchCriteria) -> list[Hit]:
+@dataclass
+class _Match:
+    """A person found, before the page's persons are loaded."""
+
+    person_id: int
+    number: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    name: tuple[str, str, str] | None = None  # the name that matched, for the reason shown
+    row: tuple[Any, ...] | None = None  # the person's PERSON_FIELDS, when already read
+
+
+# Read with the candidates' names, so that the persons of the page need no query.
+PERSON_FIELDS = tuple(field.attname for field in Person._meta.concrete_fields)
+
+
+def _number_matches(criteria: SearchCriteria) -> list[_Match]:
     text = criteria.text.strip()
     if not _NUMBER_LIKE.match(text):
         return []
     normalised = normalise_document_number(text)
-    hits: dict[int, Hit] = {}
+    found: dict[int, _Match] = {}
     persons = _filtered(criteria)
     if PERSON_NUMBERS.is_valid(text):
-        for person in persons.filter(number=PERSON_NUMBERS.parse(text)):
-            hits[person.pk] = Hit(person, 1.0, [_("person number")])
+        for pk, number in persons.filter(number=PERSON_NUMBERS.parse(text)).values_list(
+            "pk", "number"
+        ):
+            found[pk] = _Match(pk, number, 1.0, [_("person number")])
     identifiers = Identifier.objects.filter(value=normalised, person__in=persons)
     for identifier in identifiers.select_related("person"):
-        hit = hits.setdefault(identifier.person_id, Hit(identifier.person, 1.0))
-        hit.reasons.append(identifier.get_kind_display())
+        match = found.setdefault(
+            identifier.person_id, _Match(identifier.person_id, identifier.person.number, 1.0)
+        )
+        match.reasons.append(identifier.get_kind_display())
     documents = TravelDocument.objects.filter(number_normalised=normalised, person__in=persons)
     for document in documents.select_related("person"):
-        hit = hits.setdefault(document.person_id, Hit(document.person, 1.0))
-        hit.reasons.append(_("document number (%(state)s)") % {"state": document.issuing_state_id})
-    return list(hits.values())
+        match = found.setdefault(
+            document.person_id, _Match(document.person_id, document.person.number, 1.0)
+        )
+        state = document.issuing_state_id
+        match.reasons.append(_("document number (%(state)s)") % {"state": state})
+    return list(found.values())
 
 
-def _name_candidates(criteria: SearchCriteria) -> list[int]:
+def _name_candidates(criteria: SearchCriteria) -> QuerySet[Any, Any] | None:
+    """The persons sharing most blocking keys with the typed name, at most CANDIDATE_LIMIT,
+    as a subquery; None when the text gives no keys."""
     keys = query_keys(criteria.text, _birth_years(criteria))
     if not keys:
-        return []
-    rows = (
+        return None
+    return (
         NameKey.objects.filter(key__in=keys)
         .values("person_id")
         .annotate(shared=Count("key"))
-        .order_by("-shared", "person_id")[:CANDIDATE_LIMIT]
+        .order_by("-shared", "person_id")
+        .values("person_id")[:CANDIDATE_LIMIT]
     )
-    return [row["person_id"] for row in rows]
 
 
-def _name_hits(criteria: SearchCriteria) -> list[Hit]:
-    wanted = name_tokens(criteria.text)
+def _name_matches(criteria: SearchCriteria) -> list[_Match]:
+    """Candidates passing the filters whose best name is alike enough, with that name.
+
+    Candidates, their names and the persons' fields come in one query.
+    """
     candidates = _name_candidates(criteria)
-    if not wanted or not candidates:
+    if candidates is None:
         return []
-    persons = _filtered(criteria).filter(pk__in=candidates).prefetch_related("names").distinct()
-    hits = []
-    for person in persons:
-        best, best_name = 0.0, None
-        for name in person.names.all():
-            tokens = name_tokens(name.surname, name.given_names, name.patronymic)
-            score = name_similarity(wanted, tokens)
-            if score > best:
-                best, best_name = score, name
-        if best >= MIN_SCORE and best_name is not None:
-            reason = _("name “%(name)s” (%(score)d%% alike)") % {
-                "name": str(best_name),
-                "score": round(best * 100),
-            }
-            hits.append(Hit(person, best, [reason]))
-    return hits
+    rows = (
+        _filtered(criteria)
+        .filter(pk__in=candidates)
+        .values_list(*PERSON_FIELDS, "names__surname", "names__given_names", "names__patronymic")
+    )
+    scorer = NameScorer([criteria.text])
+    best: dict[int, _Match] = {}
+    for row in rows:
+        person, name = row[: len(PERSON_FIELDS)], row[len(PERSON_FIELDS) :]
+        score = scorer.score([part or "" for part in name])
+        found = best.get(person[0])
+        if score >= MIN_SCORE and (found is None or score > found.score):
+            best[person[0]] = _Match(person[0], person[1], score, name=name, row=person)
+    return list(best.values())
+
+
+def _name_reason(parts: tuple[str, str, str], score: float) -> str:
+    return _("name “%(name)s” (%(score)d%% alike)") % {
+        "name": " ".join(p for p in parts if p),
+        "score": round(score * 100),
+    }
+
+
+def _hits(matches: list[_Match]) -> list[Hit]:
+    """The matches with their persons, names and citizenships loaded, in the same order."""
+    alias = Person.objects.db
+    persons = {m.person_id: Person.from_db(alias, PERSON_FIELDS, m.row) for m in matches if m.row}
+    persons |= Person.objects.in_bulk([m.person_id for m in matches if m.person_id not in persons])
+    prefetch_related_objects(list(persons.values()), "names", "citizenships")
+    return [Hit(persons[m.person_id], m.score, _reasons(m)) for m in matches]
+
+
+def _reasons(match: _Match) -> list[str]:
+    if match.name is None:
+        return match.reasons
+    return [_name_reason(match.name, match.score), *match.reasons]
 
 
 def person_search(criteria: SearchCriteria) -> SearchPage:
     """Ranked persons for the criteria, best first, one page of them."""
-    hits = {hit.person.pk: hit for hit in _name_hits(criteria)}
-    for hit in _number_hits(criteria):
-        hits[hit.person.pk] = hit
-    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.person.number))
+    found = {match.person_id: match for match in _name_matches(criteria)}
+    for match in _number_matches(criteria):
+        found[match.person_id] = match
+    ranked = sorted(found.values(), key=lambda m: (-m.score, m.number))
     start = (criteria.page - 1) * criteria.page_size
-    page_hits = ranked[start : start + criteria.page_size]
+    page_hits = _hits(ranked[start : start + criteria.page_size])
     if criteria.birth_date:
         for hit in page_hits:
             if hit.person.birth_date:

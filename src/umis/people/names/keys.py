@@ -153,9 +153,13 @@ def name_tokens(
 
 
 def _latin_tokens(parts: Iterable[str]) -> list[str]:
-    return [
-        token for part in parts for token in to_latin(part).split() if token not in DROPPED_TOKENS
-    ]
+    return [token for part in parts for token in _part_tokens(part)]
+
+
+@lru_cache(maxsize=262144)
+def _part_tokens(part: str) -> tuple[str, ...]:
+    """The Latin tokens of one name field; cached, as search scores the same names often."""
+    return tuple(token for token in to_latin(part).split() if token not in DROPPED_TOKENS)
 
 
 def name_keys(
@@ -202,16 +206,28 @@ class _Token:
     consonantal: bool  # written mostly without vowels, as Arabic script is
 
 
-def _comparable(tokens: Sequence[str]) -> list[_Token]:
+def _comparable(parts: Sequence[str]) -> list[_Token]:
+    """The distinct comparable tokens of the parts of a name (each may hold several words)."""
     seen: dict[str, _Token] = {}
-    for token in _latin_tokens(tokens):
-        skeleton = variant_skeleton(token)
-        classes = "".join(
-            letter if letter in _VOWELS else _CONSONANT_CLASS[letter] for letter in skeleton
-        )
-        vowels = sum(letter in _VOWELS for letter in skeleton)
-        seen.setdefault(classes, _Token(classes, vowels * 2 <= len(skeleton) - vowels))
+    for part in parts:
+        for comparable in _comparable_part(part):
+            seen.setdefault(comparable.classes, comparable)
     return list(seen.values())
+
+
+@lru_cache(maxsize=262144)
+def _comparable_part(part: str) -> tuple[_Token, ...]:
+    return tuple(_comparable_token(token) for token in _part_tokens(part))
+
+
+@lru_cache(maxsize=262144)
+def _comparable_token(latin_token: str) -> _Token:
+    skeleton = _skeleton(latin_token)
+    classes = "".join(
+        letter if letter in _VOWELS else _CONSONANT_CLASS[letter] for letter in skeleton
+    )
+    vowels = sum(letter in _VOWELS for letter in skeleton)
+    return _Token(classes, vowels * 2 <= len(skeleton) - vowels)
 
 
 def _token_similarity(first: _Token, second: _Token) -> float:
@@ -257,18 +273,50 @@ def name_similarity(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> float:
     ERIKSSON ANNA MARIA against ANNA ERIKSSON scores 2 / 2.25 ≈ 0.89.
     Tokens may be in any script; parts holding several words are split.
     """
-    first, second = _comparable(a_tokens), _comparable(b_tokens)
-    if not first or not second:
-        return 0.0
-    short, long = (first, second) if len(first) <= len(second) else (second, first)
-    scores = [[_token_similarity(a, b) for b in long] for a in short]
-    matched = _best_assignment(scores, len(long))
-    return matched / (len(short) + EXTRA_TOKEN_WEIGHT * (len(long) - len(short)))
+    return NameScorer(a_tokens).score(b_tokens)
+
+
+class NameScorer:
+    """:func:`name_similarity` of many names against one, as a search compares them.
+
+    The one name's tokens are prepared once, and each token pair's similarity is
+    kept: candidates found through shared keys share most of their tokens.
+    """
+
+    __slots__ = ("_pairs", "_tokens")
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self._tokens = _comparable(tokens)
+        self._pairs: dict[tuple[int, str], float] = {}
+
+    def score(self, other: Sequence[str]) -> float:
+        """Similarity to the other name, given as its tokens or its parts (fields)."""
+        first, second = self._tokens, _comparable(other)
+        if not first or not second:
+            return 0.0
+        scores = [[self._pair(row, a, b) for b in second] for row, a in enumerate(first)]
+        if len(first) > len(second):
+            scores = [list(column) for column in zip(*scores, strict=True)]
+        short, long = sorted((len(first), len(second)))
+        matched = _best_assignment(scores, long)
+        return matched / (short + EXTRA_TOKEN_WEIGHT * (long - short))
+
+    def _pair(self, row: int, mine: _Token, other: _Token) -> float:
+        key = (row, other.classes)
+        score = self._pairs.get(key)
+        if score is None:
+            score = self._pairs[key] = _token_similarity(mine, other)
+        return score
 
 
 def _best_assignment(scores: list[list[float]], columns: int) -> float:
     """The largest sum of scores pairing each row with a distinct column."""
     rows = len(scores)
+    if rows == 1:
+        return max(scores[0])
+    if rows == 2:  # the usual query: surname and a given name
+        first, second = scores
+        return max(first[a] + second[b] for a in range(columns) for b in range(columns) if a != b)
     if columns <= _EXACT_ASSIGNMENT_LIMIT:
         return max(
             sum(scores[row][column] for row, column in enumerate(chosen))
