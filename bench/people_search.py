@@ -19,7 +19,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--database-url", help="PostgreSQL URL; SQLite under --data-dir without")
     parser.add_argument("--data-dir", required=True, type=Path, help="keep it with the database")
     parser.add_argument("--persons", type=int, default=100_000)
-    parser.add_argument("--queries", type=int, default=1000, help="variant queries (1000)")
+    parser.add_argument("--queries", type=int, default=600, help="queries per path (600)")
     parser.add_argument("--scan-queries", type=int, default=50, help="for the rapidfuzz scan")
     parser.add_argument("--icontains-queries", type=int, default=50)
     parser.add_argument("--prepare-only", action="store_true", help="make the data and stop")

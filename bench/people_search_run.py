@@ -3,6 +3,7 @@
 import argparse
 import os
 import platform
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -39,8 +40,16 @@ def run(args: argparse.Namespace) -> None:
     generation = population_ensure(args.persons, vendor)
     if args.prepare_only:
         return
-    all_queries = queries_build(truth_path(), WARM_UP + args.queries)
-    warm, queries = all_queries[:WARM_UP], all_queries[WARM_UP:]
+    # Each HTTP path gets queries of its own, so that no path meets a query (or its
+    # database pages) another path has just run; the baselines run the selector's.
+    built = queries_build(truth_path(), WARM_UP + 3 * args.queries)
+    if len(built) < WARM_UP + 3 * args.queries:
+        sys.exit(f"only {len(built):,} truth rows: ask for fewer --queries")
+    warm, queries = built[:WARM_UP], built[WARM_UP : WARM_UP + args.queries]
+    htmx_queries, api_queries = (
+        built[WARM_UP + args.queries :: 2],
+        built[WARM_UP + args.queries + 1 :: 2],
+    )
     _header(vendor, generation, queries)
     for query in warm:
         select(query)
@@ -49,28 +58,33 @@ def run(args: argparse.Namespace) -> None:
         selector.subset(f"  … {kind} queries", [q.kind == kind for q in queries])
         for kind in ("own script", "romanisation")
     ]
-    server_rss = _http(rows, warm, queries)
+    server_rss = _http(rows, warm, htmx_queries, api_queries)
     rows += _baselines(args, vendor, warm, queries)
     _table(rows, rows[0])
     print(f"\npeak RSS of the server process: {server_rss:,.0f} MiB")
     print(f"load average at the end: {_load()}")
 
 
-def _http(rows: list[Measured], warm: Sequence[Query], queries: Sequence[Query]) -> float:
+def _http(
+    rows: list[Measured],
+    warm: Sequence[Query],
+    htmx_queries: Sequence[Query],
+    api_queries: Sequence[Query],
+) -> float:
     searched = AuditEvent.objects.filter(event_type=PERSON_SEARCHED).count()
+    # The floor: the same requests with their audit event, a text that gives no name keys.
+    floor = [replace(query, text="X") for query in htmx_queries]
     with server_running() as server:
         for query in warm:
             server.htmx(query)
             server.api(query)
-        rows.append(timed_only("HTTP GET /people/results (htmx)", server.htmx, queries))
-        rows.append(timed_only("HTTP GET /api/v1/people/search", server.api, queries))
-        # The floor: the same request and audit event, a text that gives no name keys.
-        floor = [replace(query, text="X") for query in queries]
+        rows.append(timed_only("HTTP GET /people/results (htmx)", server.htmx, htmx_queries))
+        rows.append(timed_only("HTTP GET /api/v1/people/search", server.api, api_queries))
         rows.append(timed_only("  … htmx, search finding nothing", server.htmx, floor))
         rows.append(timed_only("  … API, search finding nothing", server.api, floor))
         rss = server.peak_rss_mib()
     audited = AuditEvent.objects.filter(event_type=PERSON_SEARCHED).count() - searched
-    expected = 2 * (len(warm) + 2 * len(queries))
+    expected = 2 * len(warm) + 3 * len(htmx_queries) + len(api_queries)
     if audited != expected:
         raise RuntimeError(f"{audited} search audit events for {expected} requests")
     print(f"audit: {audited:,} search events written by {expected:,} HTTP searches")
@@ -120,7 +134,8 @@ def _header(vendor: str, generation: Generation | None, queries: Sequence[Query]
     print(
         f"queries: {len(queries):,} ({kinds['own script']:,} in the person's own script, "
         f"{kinds['romanisation']:,} romanised otherwise), each with 1-2 typos and the year "
-        f"of birth; {WARM_UP} other queries warm each path up first\n"
+        f"of birth; {WARM_UP} other queries warm each path up first; each HTTP path\n"
+        f"runs {len(queries):,} other queries of the same kind; the baselines the selector's\n"
     )
 
 
