@@ -96,3 +96,8 @@ def test_overstayers_are_ordered_and_filtered() -> None:
     assert [(r.number, r.overstay_days) for r in rows] == [(a.number, 31), (b.number, 11)]
     assert [r.number for r in overstayers_on(ON, nationality="KAZ")] == [b.number]
     assert [r.number for r in overstayers_on(ON, min_days=20)] == [a.number]
+
+
+def test_no_crossings_means_no_overstayers() -> None:
+    assert overstayers_on(ON) == []
+    assert present_on(ON).num_rows == 0

@@ -64,7 +64,8 @@ def crossings_to_csv(on: date, path: Path) -> None:
 
 def load_crossings(db: duckdb.DuckDBPyConnection, path: Path) -> None:
     db.execute(
-        "CREATE TABLE crossings AS SELECT * FROM read_csv($path, header=false, columns=$columns)",
+        "CREATE TABLE crossings AS SELECT * FROM read_csv("
+        "$path, header=false, columns=$columns, auto_detect=false, delim=',', quote='\"')",
         {"path": str(path), "columns": CROSSING_COLUMNS},
     )
 
