@@ -1,12 +1,12 @@
 """People API v1: register, fetch and search persons."""
 
-from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 
 from umis.core.api_errors import ErrorOut
+from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
 from umis.core.partial_dates import InvalidPartialDate, PartialDate
@@ -34,8 +34,8 @@ class DocumentSchema(Schema):
     kind: Literal["passport", "id_card", "stateless", "refugee", "residence", "other"]
     number: str = Field(..., min_length=1, max_length=30)
     issuing_state: str = Field(..., min_length=3, max_length=3, description="ISO 3166 alpha-3")
-    issued_on: date | None = None
-    expires_on: date | None = None
+    issued_on: IsoDate | None = None
+    expires_on: IsoDate | None = None
     mrz: str = Field("", max_length=200)
 
 
@@ -50,8 +50,8 @@ class AddressSchema(Schema):
     line: str = Field(..., min_length=1, max_length=300)
     city: str = Field("", max_length=100)
     country: str = Field(..., min_length=3, max_length=3)
-    valid_from: date | None = None
-    valid_to: date | None = None
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
 
 
 class PersonIn(Schema):

@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from umis.audit.services import record
 from umis.core.api_errors import ErrorOut
+from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
 from umis.core.permissions import require
@@ -115,7 +116,7 @@ def crossings_batch(request: HttpRequest, payload: BatchIn) -> dict[str, Any]:
 
 
 class OverstayParams(Schema):
-    on: date
+    on: IsoDate
     nationality: str = Field("", max_length=3)
     min_days: int = Field(1, ge=1)
     page: int = Field(1, ge=1)
