@@ -125,7 +125,7 @@ def test_without_javascript_the_read_mrz_button_fills_the_form(
     expect(page).to_have_url(PROFILE_URL)
 
 
-def test_a_likely_duplicate_is_shown_while_typing_and_must_be_confirmed(
+def test_a_likely_duplicate_is_shown_while_typing_and_the_officer_must_choose(
     page: Page, live_server: LiveServer, front_desk: str, petrov: Person
 ) -> None:
     # given Sergei Petrov is registered, and the officer starts typing the same man
@@ -146,18 +146,39 @@ def test_a_likely_duplicate_is_shown_while_typing_and_must_be_confirmed(
     page.locator("#register-form [name=citizenship]").select_option("RUS")
     register(page)
 
-    # then nothing is saved until they confirm it is someone else
-    confirm = page.locator("#candidates input[name=different_person]")
-    expect(confirm).to_be_visible()
-    expect(page.locator("#id_different_person_error")).to_be_visible()
+    # then the matcher shows him as already registered, with the evidence, and nothing is saved
+    matches = page.locator("#matches")
+    expect(matches.locator(f"input[value={petrov.number}]")).to_be_visible()
+    expect(matches.locator("table.evidence tr.agrees").first).to_be_visible()
+    expect(page.locator("#id_same_person_error")).to_be_visible()
     assert Person.objects.count() == 1
 
-    # and once confirmed, the second person is registered and their profile opens
-    confirm.check()
+    # and once the officer says it is someone else, the second person is registered
+    matches.locator("input[value=new]").check()
     register(page)
     expect(page).to_have_url(PROFILE_URL)
     assert PROFILE_URL.search(page.url).group(1) != petrov.number  # type: ignore[union-attr]
     assert Person.objects.count() == 2
+
+
+def test_the_officer_adds_a_renewed_passport_to_the_person_already_registered(
+    page: Page, live_server: LiveServer, front_desk: str, petrov: Person
+) -> None:
+    # given Sergei Petrov is registered without a passport, and the officer pastes his MRZ
+    open_register_form(page, live_server, front_desk)
+    page.locator("#register-form textarea[name=mrz]").fill(PASSPORT_MRZ)
+    expect_filled_from_the_mrz(page)
+
+    # when they register, the matcher offers Petrov; they choose him
+    register(page)
+    page.locator(f"#matches input[value={petrov.number}]").check()
+    register(page)
+
+    # then Petrov's profile opens, with the passport, and no one new is registered
+    expect(page).to_have_url(f"{live_server.url}/people/{petrov.number}/?purpose=registration")
+    expect(page.locator("main")).to_contain_text("751234567")
+    assert Person.objects.count() == 1
+    assert petrov.documents.get().number == "751234567"
 
 
 def test_the_panel_finds_an_existing_person_typed_in_cyrillic(

@@ -346,23 +346,23 @@ def test_a_wrong_check_digit_is_a_warning_not_a_stop(officer: Client) -> None:
     assert form.errors["mrz"][0].startswith("The check digit of the date of birth does not match")
 
 
-def test_duplicate_safety_net_blocks_until_the_officer_confirms(officer: Client) -> None:
-    registered([NameInput("PETROV", "SERGEI")], born="1979-11-02")
+def test_duplicate_safety_net_blocks_until_the_officer_chooses(officer: Client) -> None:
+    known = registered([NameInput("PETROV", "SERGEI")], born="1979-11-02")
     form = register_form(document_number="", document_issued_on="", document_expires_on="")
 
     blocked = officer.post("/people/new", form)
 
     assert blocked.status_code == 200
     assert Person.objects.count() == 1
-    assert blocked.context["likely_same"] is True
-    assert "I have checked the possible matches and this is a different person" in blocked.text
+    assert [m.person for m in blocked.context["entry_matches"]] == [known]
+    assert "Someone else: register a new person" in blocked.text
     assert (
         blocked.context["form"]
-        .errors["different_person"][0]
-        .startswith("This person may already be registered.")
+        .errors["same_person"][0]
+        .startswith("This person is already registered.")
     )
 
-    confirmed = officer.post("/people/new", {**form, "different_person": "on"})
+    confirmed = officer.post("/people/new", {**form, "same_person": "new"})
 
     assert confirmed.status_code == 302
     assert Person.objects.count() == 2

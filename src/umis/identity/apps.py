@@ -12,5 +12,8 @@ class IdentityConfig(AppConfig):
             events,  # noqa: F401  (registers audit event types)
             panels,
         )
+        from umis.identity.entry import MatcherAtEntry
+        from umis.people.entry import register_entry_resolver
 
         panels.register()
+        register_entry_resolver(MatcherAtEntry())

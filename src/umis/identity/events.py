@@ -9,3 +9,9 @@ MERGE_REQUESTED = register("identity.merge_requested", _("Merge of two persons r
 PERSONS_MERGED = register("identity.persons_merged", _("Two persons merged"))
 PERSONS_UNMERGED = register("identity.persons_unmerged", _("Merge of two persons undone"))
 MODEL_TRAINED = register("identity.model_trained", _("Identity matching model trained"))
+ENTRY_LINKED = register(
+    "identity.entry_linked", _("Registration linked to a person already registered")
+)
+ENTRY_KEPT_APART = register(
+    "identity.entry_kept_apart", _("Person registered apart from possible matches")
+)

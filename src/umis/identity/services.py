@@ -94,7 +94,7 @@ def pair_decide(*, actor: Actor, pair: CandidatePair, decision: str, note: str =
     )
 
 
-def _active(person: Person, field: str) -> None:
+def refuse_merged(person: Person, field: str) -> None:
     if person.merged_into_id is not None:
         raise ValidationFailed.single(
             field,
@@ -118,8 +118,8 @@ def merge_request(
     absorbed = Person.objects.select_for_update().get(pk=absorbed.pk)
     if survivor.pk == absorbed.pk:
         raise ValidationFailed.single("absorbed", _("A record cannot be merged into itself."))
-    _active(survivor, "survivor")
-    _active(absorbed, "absorbed")
+    refuse_merged(survivor, "survivor")
+    refuse_merged(absorbed, "absorbed")
     if not reason.strip():
         raise ValidationFailed.single("reason", _("Say why these records are one person."))
     risk, reasons = merge_risk(survivor, absorbed, pair)
@@ -155,8 +155,8 @@ def merge_approve(*, actor: Actor, merge: Merge) -> Merge:
         raise ValidationFailed.single("merge", _("This merge is not waiting for approval."))
     if merge.requested_by == actor.username:
         raise NotAllowed(APPROVE_PERMISSION)
-    _active(Person.objects.get(pk=merge.survivor_id), "survivor")
-    _active(Person.objects.get(pk=merge.absorbed_id), "absorbed")
+    refuse_merged(Person.objects.get(pk=merge.survivor_id), "survivor")
+    refuse_merged(Person.objects.get(pk=merge.absorbed_id), "absorbed")
     merge.approved_by = actor.username
     _perform(actor, merge)
     return merge

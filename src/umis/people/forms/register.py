@@ -65,10 +65,8 @@ class RegisterForm(forms.Form):
     address_line = text_field(_("Address in Azerbaijan"), 300)
     address_city = text_field(_("City or district"), 100)
     address_from = IsoDateField(label=_("Living there since"))
-    different_person = forms.BooleanField(
-        label=_("I have checked the possible matches and this is a different person"),
-        required=False,
-    )
+    # The officer's answer to the matcher: a registered person's number, or "new".
+    same_person = forms.CharField(label=_("Who is this person?"), required=False, max_length=20)
 
     NAME_FIELDS = ("surname", "given_names", "patronymic")
     ORIGINAL_FIELDS = ("original_surname", "original_given_names", "original_patronymic")

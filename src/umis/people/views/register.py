@@ -1,7 +1,15 @@
-"""Registering a person: MRZ filling, possible existing persons, then the service."""
+"""Registering a person: MRZ filling, possible existing persons, the matcher's decision.
+
+While the officer types, a search shows possible existing persons. On saving,
+the interactive matcher (:mod:`umis.people.entry`) decides: nobody → the person
+is registered; someone surely or possibly the same → the officer is shown them
+with the score and the evidence and chooses: add this registration to one of
+them, or register someone new. The resolver records either decision.
+"""
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -17,8 +25,11 @@ from umis.core.partial_dates import PartialDate
 from umis.core.permissions import require
 from umis.core.purposes import Purpose
 from umis.people import services
+from umis.people.access import access_person
 from umis.people.access_search import search_persons
+from umis.people.entry import EntryCheck, EntryEvidence, entry_resolver
 from umis.people.forms import REGISTER_ERROR_FIELDS, RegisterForm, show_service_errors
+from umis.people.models import Person
 from umis.people.names.mrz import MRZError
 from umis.people.search import Hit, SearchCriteria
 from umis.people.views.common import profile_url
@@ -26,8 +37,11 @@ from umis.people.views.mrz import filled_from_mrz, mrz_problem, read_mrz
 
 TEMPLATE = "people/register.html"
 CANDIDATE_COUNT = 5
-# A candidate this alike stops the save until the officer confirms it is someone else.
+# A search hit this alike is marked "very similar" in the panel shown while typing.
 LIKELY_SAME_PERSON = 0.85
+# The matcher's possible matches offered to the officer before saving, the likeliest first.
+MATCHES_SHOWN = 5
+NEW_PERSON = "new"
 _LEADING_YEAR = re.compile(r"^\s*(\d{4})")
 
 
@@ -59,20 +73,36 @@ def _candidates(request: UmisRequest, typed: Mapping[str, Any]) -> list[Hit]:
     return page.hits
 
 
+@dataclass(frozen=True)
+class ShownMatch:
+    """A person the matcher found, read for the officer through the access helper."""
+
+    person: Person
+    probability: float
+    evidence: list[EntryEvidence]
+
+    @property
+    def percent(self) -> str:
+        return f"{self.probability * 100:.1f}"
+
+
 def _render(
     request: UmisRequest,
     form: RegisterForm,
     candidates: list[Hit],
+    check: EntryCheck | None = None,
+    shown: list[ShownMatch] | None = None,
     *,
     template: str = TEMPLATE,
 ) -> HttpResponse:
-    likely = any(hit.score >= LIKELY_SAME_PERSON for hit in candidates)
     context = {
         "form": form,
         "candidates": candidates,
-        "likely_same": likely,
         "likely_threshold": LIKELY_SAME_PERSON,
         "candidate_purpose": Purpose.REGISTRATION.value,
+        "entry_decision": check.decision if check else "",
+        "entry_matches": shown or [],
+        "new_person": NEW_PERSON,
     }
     return render(request, template, context)
 
@@ -85,30 +115,75 @@ def _check_mrz(form: RegisterForm) -> None:
             form.add_error("mrz", mrz_problem(error.issue))
 
 
-def _save(request: UmisRequest, form: RegisterForm) -> HttpResponse:
-    candidates = _candidates(request, form.cleaned_data)
-    _check_mrz(form)
-    likely = any(hit.score >= LIKELY_SAME_PERSON for hit in candidates)
-    if likely and not form.cleaned_data["different_person"]:
-        form.add_error(
-            "different_person",
-            _(
-                "This person may already be registered. Open the possible matches; "
-                "if none of them is this person, tick this box and register again."
+def _shown(request: UmisRequest, check: EntryCheck) -> list[ShownMatch]:
+    return [
+        ShownMatch(
+            access_person(
+                actor=request.actor, person_id=match.person_id, purpose=Purpose.REGISTRATION
             ),
+            match.probability,
+            match.evidence,
         )
-    if not form.errors:
-        try:
-            person = services.person_register(actor=request.actor, data=form.person_input())
-        except ValidationFailed as failure:
-            show_service_errors(form, failure.errors, REGISTER_ERROR_FIELDS)
-        else:
-            messages.success(
-                request,
-                _("Person registered with number %(number)s.") % {"number": person.number_display},
+        for match in check.matches[:MATCHES_SHOWN]
+    ]
+
+
+def _chosen(form: RegisterForm, check: EntryCheck, shown: list[ShownMatch]) -> str | None:
+    """``"new"``, the number of the person chosen, or None while the officer has to choose."""
+    choice: str = form.cleaned_data["same_person"].strip()
+    if choice == NEW_PERSON:
+        return NEW_PERSON
+    if choice.upper() in {m.person.number for m in shown}:
+        return choice.upper()
+    if check.decision == "link":
+        message = _(
+            "This person is already registered. Add this registration to them, "
+            "or say that they are someone else."
+        )
+    else:
+        message = _(
+            "This person may already be registered. Choose who they are, "
+            "or say that they are someone new."
+        )
+    form.add_error("same_person", message)
+    return None
+
+
+def _decide(request: UmisRequest, form: RegisterForm, check: EntryCheck) -> HttpResponse:
+    """Register, or add to the person the officer chose; both record the decision."""
+    resolver = entry_resolver()
+    shown = _shown(request, check)
+    chosen = _chosen(form, check, shown) if check.matches else NEW_PERSON
+    if chosen is None:
+        return _render(request, form, _candidates(request, form.cleaned_data), check, shown)
+    data = form.person_input()
+    try:
+        if chosen == NEW_PERSON:
+            person = resolver.register(
+                actor=request.actor, data=data, check=check, source="", source_ref=""
             )
-            return redirect(profile_url(person, Purpose.REGISTRATION))
-    return _render(request, form, candidates)
+            text = _("Person registered with number %(number)s.")
+        else:
+            existing = next(m.person for m in shown if m.person.number == chosen)
+            person = resolver.link(actor=request.actor, person=existing, data=data, check=check)
+            text = _("The registration was added to person %(number)s.")
+    except ValidationFailed as failure:
+        show_service_errors(form, failure.errors, REGISTER_ERROR_FIELDS)
+        return _render(request, form, _candidates(request, form.cleaned_data), check, shown)
+    messages.success(request, text % {"number": person.number_display})
+    return redirect(profile_url(person, Purpose.REGISTRATION))
+
+
+def _save(request: UmisRequest, form: RegisterForm) -> HttpResponse:
+    _check_mrz(form)
+    if form.errors:
+        return _render(request, form, _candidates(request, form.cleaned_data))
+    try:
+        check = entry_resolver().check(form.person_input())
+    except ValidationFailed as failure:
+        show_service_errors(form, failure.errors, REGISTER_ERROR_FIELDS)
+        return _render(request, form, _candidates(request, form.cleaned_data))
+    return _decide(request, form, check)
 
 
 @login_required
