@@ -16,7 +16,13 @@ def normalise_document_number(number: str) -> str:
 
 def latin_form(surname: str, given_names: str, patronymic: str) -> str:
     return " ".join(
-        p for p in (to_latin(surname), to_latin(given_names), to_latin(patronymic)) if p
+        p
+        for p in (
+            to_latin(surname),
+            to_latin(given_names, given_names=True),
+            to_latin(patronymic, given_names=True),
+        )
+        if p
     )
 
 

@@ -146,20 +146,28 @@ def name_tokens(
     Sorting makes the result independent of how the parts were ordered or
     split between fields: matching treats a name as a bag of tokens, because
     records disagree on which part is the surname and whether the patronymic
-    sits inside the given names.
+    sits inside the given names. The surname may also be a whole name written
+    surname first (what a search box gets); it matters for Chinese characters
+    only (see ``to_latin``).
     """
     given = [given_names] if isinstance(given_names, str) else list(given_names)
     return sorted(set(_latin_tokens([surname, *given, patronymic])))
 
 
 def _latin_tokens(parts: Iterable[str]) -> list[str]:
-    return [token for part in parts for token in _part_tokens(part)]
+    """The tokens of a name's parts: the first a surname or whole name, the others given names."""
+    return [
+        token
+        for position, part in enumerate(parts)
+        for token in _part_tokens(part, given_names=position > 0)
+    ]
 
 
 @lru_cache(maxsize=262144)
-def _part_tokens(part: str) -> tuple[str, ...]:
+def _part_tokens(part: str, *, given_names: bool = False) -> tuple[str, ...]:
     """The Latin tokens of one name field; cached, as search scores the same names often."""
-    return tuple(token for token in to_latin(part).split() if token not in DROPPED_TOKENS)
+    latin = to_latin(part, given_names=given_names)
+    return tuple(token for token in latin.split() if token not in DROPPED_TOKENS)
 
 
 def name_keys(
@@ -207,17 +215,18 @@ class _Token:
 
 
 def _comparable(parts: Sequence[str]) -> list[_Token]:
-    """The distinct comparable tokens of the parts of a name (each may hold several words)."""
+    """The distinct comparable tokens of the parts of a name (each may hold several words);
+    the first part is a surname or a whole name, the others given names."""
     seen: dict[str, _Token] = {}
-    for part in parts:
-        for comparable in _comparable_part(part):
+    for position, part in enumerate(parts):
+        for comparable in _comparable_part(part, position > 0):
             seen.setdefault(comparable.classes, comparable)
     return list(seen.values())
 
 
 @lru_cache(maxsize=262144)
-def _comparable_part(part: str) -> tuple[_Token, ...]:
-    return tuple(_comparable_token(token) for token in _part_tokens(part))
+def _comparable_part(part: str, given_names: bool) -> tuple[_Token, ...]:
+    return tuple(_comparable_token(token) for token in _part_tokens(part, given_names=given_names))
 
 
 @lru_cache(maxsize=262144)

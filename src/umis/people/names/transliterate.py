@@ -33,14 +33,23 @@ Rules, in the order they apply to each character:
   ی→I (Y at the start of a word); final ه→E (Persian -eh), ة→A; ع→A; the vowel
   signs fatha/kasra/damma, when present, give A/I/U.
 
+* **Han** (Chinese characters) is written in Hanyu Pinyin without tones, as
+  Chinese passports print names (:mod:`umis.people.names.han`): each run of
+  characters is one word, except that the first run of a name (no letters before
+  it) is read surname first, the surname with its surname reading and apart from
+  the given name: 王建华 → WANG JIANHUA, 单田芳 → SHAN TIANFANG. Pass
+  ``given_names=True`` for a field of given names only: 建华 → JIANHUA.
+
 Apostrophes are removed (O'NEILL → ONEILL, Doc 9303 part 3); hyphens and every
 other non-letter become a space, and runs of spaces collapse. Letters of scripts
-without a table here (Greek, Armenian, Han …) are dropped: check :func:`script_of`
+without a table here (Greek, Armenian …) are dropped: check :func:`script_of`
 before relying on the result for such names.
 """
 
 import unicodedata
 from typing import Final
+
+from umis.people.names.han import HAN_RUN, han_name, han_word
 
 # Doc 9303 part 3, multinational Latin-based characters (entries NFKD cannot
 # produce), plus Azerbaijani Ə and the Turkish/Azerbaijani dotless ı.
@@ -124,15 +133,32 @@ _SCRIPT_PREFIXES: Final = (
 )
 
 
-def to_latin(text: str, *, language: str | None = None) -> str:
+def to_latin(text: str, *, language: str | None = None, given_names: bool = False) -> str:
     """Write a name in the comparable Latin form: A-Z and single spaces.
 
     ``language="uk"`` applies the Ukrainian exceptions of Doc 9303 part 3; every
-    other value, or none, uses the general tables. See the module docstring for
-    the rules. ``to_latin("Məmmədov") == "MAMMADOV"``, ``to_latin("Юрий") == "IURII"``.
+    other value, or none, uses the general tables. ``given_names=True`` says the
+    text holds given names only (no surname is read off a Chinese name). See the
+    module docstring for the rules. ``to_latin("Məmmədov") == "MAMMADOV"``,
+    ``to_latin("Юрий") == "IURII"``, ``to_latin("王建华") == "WANG JIANHUA"``.
     """
     table = _UKRAINIAN_TABLE if language == "uk" else _TABLE
     text = unicodedata.normalize("NFKC", text)
+    pieces = []
+    start = 0
+    surname_first = not given_names
+    for run in HAN_RUN.finditer(text):
+        before = _letters(text[start : run.start()], table)
+        surname_first = surname_first and not before.strip()
+        pieces += [before, " ", han_name(run[0]) if surname_first else han_word(run[0]), " "]
+        surname_first = False
+        start = run.end()
+    pieces.append(_letters(text[start:], table))
+    return " ".join("".join(pieces).split())
+
+
+def _letters(text: str, table: dict[str, str]) -> str:
+    """``text`` without Han characters, letter by letter."""
     pieces = []
     for index, char in enumerate(text):
         if char == _WAW or char in _YEH or char in _HEH:
@@ -141,7 +167,7 @@ def to_latin(text: str, *, language: str | None = None) -> str:
             pieces.append(table[char])
         else:
             pieces.append(_fallback(char))
-    return " ".join("".join(pieces).split())
+    return "".join(pieces)
 
 
 def _fallback(char: str) -> str:

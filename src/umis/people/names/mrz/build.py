@@ -126,6 +126,8 @@ def _name_field(surname: str, given_names: str | Sequence[str], width: int) -> s
     if not primary:
         raise ValueError(f"surname {surname!r} has no letters that can be written in an MRZ")
     given = [given_names] if isinstance(given_names, str) else list(given_names)
-    secondary = FILLER.join(token for name in given for token in to_latin(name).split())
+    secondary = FILLER.join(
+        token for name in given for token in to_latin(name, given_names=True).split()
+    )
     name = f"{primary}{FILLER * 2}{secondary}" if secondary else primary
     return _pad(name[:width], width)

@@ -1,0 +1,51 @@
+"""Data migrations of the registry, run against data as the earlier code left it."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from umis.core.partial_dates import PartialDate
+from umis.core.permissions import Actor
+from umis.people.indexing import keys_for_names
+from umis.people.inputs import NameInput, PersonInput
+from umis.people.models import NameKey, PersonName
+from umis.people.search import SearchCriteria, person_search
+from umis.people.services import person_register
+
+pytestmark = pytest.mark.django_db
+
+han_name_keys = importlib.import_module("umis.people.migrations.0003_han_name_keys")
+
+
+def _register(names: list[NameInput]) -> int:
+    data = PersonInput(
+        sex="M", names=names, birth_date=PartialDate(1980, 5, 1), citizenship_status="stateless"
+    )
+    return person_register(actor=Actor.system("tests"), data=data).pk
+
+
+def _keys(person_id: int) -> set[str]:
+    return set(NameKey.objects.filter(person_id=person_id).values_list("key", flat=True))
+
+
+def test_names_in_chinese_characters_get_their_latin_form_and_keys() -> None:
+    # given a Chinese person and a Russian one, stored as before Han was transliterated
+    chinese = _register(
+        [NameInput("SHAN", "TIANFANG", kind="document"), NameInput("单", "田芳", kind="original")]
+    )
+    russian = _register([NameInput("Иванов", "Иван", kind="original")])
+    russian_keys = _keys(russian)
+    PersonName.objects.filter(person_id=chinese, surname="单").update(latin="")
+    NameKey.objects.filter(person_id=chinese).delete()
+    NameKey.objects.create(person_id=chinese, key="p:stale")
+
+    # when the migration runs
+    han_name_keys.han_keys_rebuild(apps, None)
+
+    # then the Chinese name has its Latin form and the person all their keys again
+    assert PersonName.objects.get(person_id=chinese, surname="单").latin == "SHAN TIANFANG"
+    assert _keys(chinese) == keys_for_names([("SHAN", "TIANFANG", ""), ("单", "田芳", "")], 1980)
+    assert _keys(russian) == russian_keys
+    criteria = SearchCriteria("单田芳", birth_date=PartialDate(1980), birth_mode="year")
+    assert [hit.person.pk for hit in person_search(criteria).hits] == [chinese]
