@@ -139,3 +139,107 @@ def test_check_refuses_untranslated_and_fuzzy(
     errors = capsys.readouterr().err
     assert "'Sign in' is untranslated" in errors
     assert "'Sign out' is fuzzy" in errors
+
+
+def _package(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+PYTHON_SOURCE = """from django.utils.translation import gettext_lazy as _, ngettext, pgettext
+
+LABEL = _("plain")
+JOINED = _(
+    "joined "  # a comment between the parts
+    "text"
+)
+CONTEXT = pgettext("month", "May")
+PLURAL = ngettext("%(n)d day", "%(n)d days", 2)
+QUOTED = _('say "yes"\\n')
+DYNAMIC = _(LABEL)
+FORMATTED = _(f"{LABEL}")
+"""
+
+TEMPLATE_SOURCE = """{% load i18n %}
+<h1>{% translate "Title" %}</h1>
+    <p>{% translate "Month" context "calendar" %}</p>
+{% blocktranslate trimmed with name=user %}
+  Hello {{ name }},
+  welcome
+{% endblocktranslate %}
+{% blocktranslate count c=n %}{{ c }} file{% plural %}{{ c }} files{% endblocktranslate %}
+<p>100% {% translate "50% off" %}</p>
+"""
+
+
+def test_source_messages_reads_python_and_templates_as_makemessages_does(
+    tmp_path: Path,
+) -> None:
+    root = _package(
+        tmp_path,
+        {
+            "app/models.py": PYTHON_SOURCE,
+            "app/templates/app/page.html": TEMPLATE_SOURCE,
+            "app/templates/app/mail.txt": '{% load i18n %}{% translate "Mail" %}',
+            "app/notes.md": '_("not a source file")',
+            "static/app.py": '_("static files are skipped")',
+            "var/run.py": '_("data files are skipped")',
+            "app/locale/x.py": '_("locale directories are skipped")',
+            ".hidden/x.py": '_("hidden directories are skipped")',
+        },
+    )
+    found = i18n.source_messages(root)
+    assert set(found) == {
+        (None, "plain"),
+        (None, "joined text"),
+        ("month", "May"),
+        (None, "%(n)d day"),
+        (None, 'say "yes"\n'),
+        (None, "Title"),
+        ("calendar", "Month"),
+        (None, "Hello %(name)s, welcome"),
+        (None, "%(c)s file"),
+        (None, "50%% off"),
+        (None, "Mail"),
+    }
+    assert found[(None, "Title")] == Path("app/templates/app/page.html")
+    # Templates are read in memory: no "page.html.py" left behind as makemessages does.
+    assert not list(tmp_path.rglob("*.html.py"))
+
+
+def test_check_refuses_messages_missing_from_the_catalogues(
+    tmp_path: Path, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _catalogue_copy(tmp_path, settings)
+    settings.PACKAGE_DIR = _package(
+        tmp_path / "package",
+        {
+            "accounts/views.py": "from django.utils.translation import gettext as _\n"
+            '_("Sign in")\n_("A message nobody extracted")\n',
+        },
+    )
+    call_command("compilecatalogs", verbosity=0)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    with pytest.raises(CommandError):
+        call_command("compilecatalogs", "--check", verbosity=0)
+    errors = capsys.readouterr().err
+    for language in ("az", "en", "ru"):
+        assert (
+            f"{language}/LC_MESSAGES/django.po: 1 message(s) in the sources are not in this "
+            "catalogue (run `umis compilecatalogs --extract`): "
+            "'A message nobody extracted' (accounts/views.py)"
+        ) in errors
+    assert "'Sign in'" not in errors
+    after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    assert after == before
+
+
+def test_stale_problem_names_a_few_messages() -> None:
+    missing = [f"'m{number}' (a.py)" for number in range(8)]
+    problem = i18n.stale_problem(missing)
+    assert problem.startswith("8 message(s) in the sources are not in this catalogue")
+    assert "'m4' (a.py) and 3 more" in problem
+    assert "'m5'" not in problem

@@ -8,8 +8,12 @@ language of the msgids: its catalogue may stay untranslated. Every other
 language in ``settings.LANGUAGES`` must be complete.
 """
 
+import ast
 import contextlib
+import io
+import os
 import re
+import tokenize
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +25,9 @@ import django
 import polib
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.utils import is_ignored_path
 from django.utils.translation import get_language_info
+from django.utils.translation.template import templatize
 
 SOURCE_LANGUAGE = "en"
 PROJECT = "UMIS"
@@ -44,6 +50,35 @@ _PERCENT = re.compile(
 # {name}, {0}, {name!r:>10}; "{{" and "}}" are literal braces.
 _BRACE = re.compile(r"\{\{|\}\}|\{(?P<field>[A-Za-z_][\w.]*|\d+)?(?:![rsa])?(?::[^{}]*)?\}")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+# What makemessages skips under the package (ours, then its own defaults).
+IGNORE_PATTERNS = ["locale/*", "static/*", "var/*"]
+_DEFAULT_IGNORE_PATTERNS = ["CVS", ".*", "*~", "*.pyc"]
+# The files makemessages reads for the "django" domain; all but .py are templates.
+SOURCE_EXTENSIONS = (".py", ".html", ".txt")
+# The functions makemessages has xgettext look for (Python's defaults and
+# Django's): name → positions of the context argument and of the msgid.
+_KEYWORDS: dict[str, tuple[int | None, int]] = {
+    "_": (None, 0),
+    "gettext": (None, 0),
+    "gettext_lazy": (None, 0),
+    "gettext_noop": (None, 0),
+    "ngettext": (None, 0),
+    "ngettext_lazy": (None, 0),
+    "pgettext": (0, 1),
+    "pgettext_lazy": (0, 1),
+    "npgettext": (0, 1),
+    "npgettext_lazy": (0, 1),
+}
+# A quick look for a call before the slower tokenizing.
+_CALL = re.compile(r"\b(?:" + "|".join(_KEYWORDS) + r")\s*\(")
+_SKIPPED_TOKENS = {
+    tokenize.NL,
+    tokenize.NEWLINE,
+    tokenize.COMMENT,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+}
 
 
 @dataclass(frozen=True)
@@ -244,7 +279,7 @@ def extract(languages: list[str], *, verbosity: int = 1) -> None:
             domain="django",
             no_obsolete=True,
             add_location="file",
-            ignore_patterns=["locale/*", "static/*", "var/*"],
+            ignore_patterns=list(IGNORE_PATTERNS),
             verbosity=verbosity,
         )
     for catalogue in catalogues():
@@ -271,16 +306,136 @@ def _undated(po: Any) -> str:
     )
 
 
+MessageKey = tuple[str | None, str]
+
+
+def source_files(root: Path) -> list[Path]:
+    """The files under ``root`` that ``--extract`` reads, as makemessages finds them."""
+    patterns = IGNORE_PATTERNS + _DEFAULT_IGNORE_PATTERNS
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            name
+            for name in dirnames
+            if name != "locale" and not is_ignored_path(here / name, patterns)
+        )
+        found += [
+            here / name
+            for name in sorted(filenames)
+            if name.endswith(SOURCE_EXTENSIONS) and not is_ignored_path(here / name, patterns)
+        ]
+    return found
+
+
+def source_messages(root: Path | None = None) -> dict[MessageKey, Path]:
+    """Every (context, msgid) the sources under ``root`` (the package) mark for
+    translation, with the first file that holds it.
+
+    Reads what ``--extract`` would, without GNU gettext and without writing
+    anything: Python files as they are, templates through Django's
+    ``templatize`` (what makemessages feeds xgettext), and takes the string
+    literals passed to the gettext functions.
+    """
+    root = Path(settings.PACKAGE_DIR) if root is None else root
+    messages: dict[MessageKey, Path] = {}
+    for path in source_files(root):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix != ".py":
+            # Only gettext calls and blanked-out text: no block structure, so the
+            # indentation that would trouble Python's tokenizer can go.
+            text = "\n".join(line.lstrip() for line in templatize(text, str(path)).splitlines())
+        if not _CALL.search(text):
+            continue
+        relative = path.relative_to(root)
+        for key in _marked_strings(text):
+            messages.setdefault(key, relative)
+    return messages
+
+
+def _marked_strings(code: str) -> Iterator[MessageKey]:
+    """The (context, msgid) of every gettext call with literal arguments in ``code``."""
+    tokens = [
+        token
+        for token in tokenize.generate_tokens(io.StringIO(code).readline)
+        if token.type not in _SKIPPED_TOKENS
+    ]
+    for index, token in enumerate(tokens[:-1]):
+        if token.type != tokenize.NAME or token.string not in _KEYWORDS:
+            continue
+        if tokens[index + 1].string != "(":
+            continue
+        arguments = _literal_arguments(tokens, index + 2)
+        context_at, msgid_at = _KEYWORDS[token.string]
+        msgid = arguments[msgid_at] if msgid_at < len(arguments) else None
+        context = arguments[context_at] if context_at is not None else None
+        if msgid is None or (context_at is not None and context is None):
+            continue
+        yield context, msgid
+
+
+def _literal_arguments(tokens: list[tokenize.TokenInfo], start: int) -> list[str | None]:
+    """The arguments of the call whose first token is ``tokens[start]``: the text
+    of each one that is only string literals (joined, as Python does), else None."""
+    arguments: list[str | None] = []
+    current: list[tokenize.TokenInfo] = []
+    depth = 1
+    for token in tokens[start:]:
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        if depth == 0 or (depth == 1 and token.type == tokenize.OP and token.string == ","):
+            arguments.append(_literal_text(current))
+            current = []
+            if depth == 0:
+                break
+            continue
+        current.append(token)
+    return arguments
+
+
+def _literal_text(tokens: list[tokenize.TokenInfo]) -> str | None:
+    if not tokens or any(token.type != tokenize.STRING for token in tokens):
+        return None
+    values = [ast.literal_eval(token.string) for token in tokens]
+    return "".join(values) if all(isinstance(value, str) for value in values) else None
+
+
+def missing_messages(po: Any, expected: dict[MessageKey, Path]) -> list[str]:
+    """The source messages ``po`` lacks (extraction is stale), described one each."""
+    present = {(entry.msgctxt, entry.msgid) for entry in po if not entry.obsolete}
+    return [
+        (f"[{context}] " if context else "") + f"{msgid!r} ({path})"
+        for (context, msgid), path in expected.items()
+        if (context, msgid) not in present
+    ]
+
+
+def stale_problem(missing: list[str], shown: int = 5) -> str:
+    more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+    return (
+        f"{len(missing)} message(s) in the sources are not in this catalogue "
+        f"(run `umis compilecatalogs --extract`): {', '.join(missing[:shown])}{more}"
+    )
+
+
 def iter_problems() -> Iterator[tuple[Catalogue, str]]:
     """Every problem ``compilecatalogs --check`` reports, catalogue by catalogue."""
     present = {(c.language, c.domain) for c in catalogues()}
     for language in required_languages():
         if (language, "django") not in present:
             yield Catalogue(language, "django", Path("<missing>")), "no django.po catalogue"
+    expected: dict[MessageKey, Path] | None = None
     for catalogue in catalogues():
         po = catalogue.load()
         for problem in catalogue_problems(catalogue, po):
             yield catalogue, problem
+        if catalogue.domain == "django":
+            expected = source_messages() if expected is None else expected
+            missing = missing_messages(po, expected)
+            if missing:
+                yield catalogue, stale_problem(missing)
         if not catalogue.mo_path.exists():
             yield catalogue, f"{catalogue.mo_path.name} is missing"
         elif catalogue.mo_path.read_bytes() != compile_mo(po):

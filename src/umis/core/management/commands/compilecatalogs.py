@@ -10,8 +10,9 @@ from umis.core import i18n
 class Command(BaseCommand):
     help = (
         "Compile every .po under LOCALE_PATHS to a reproducible .mo (no GNU gettext needed). "
-        "--check verifies the committed .mo files and that every non-English entry is "
-        "translated; --extract first re-extracts the messages with makemessages."
+        "--check verifies the committed .mo files, that every non-English entry is "
+        "translated and that no message in the sources is missing from the catalogues; "
+        "--extract first re-extracts the messages with makemessages."
     )
     # Catalogues never depend on the URLs or models being sound.
     requires_system_checks: list[str] = []
@@ -21,8 +22,9 @@ class Command(BaseCommand):
         mode.add_argument(
             "--check",
             action="store_true",
-            help="Write nothing; exit 1 if a .mo is stale or missing, or an entry is "
-            "untranslated, fuzzy or has wrong placeholders.",
+            help="Write nothing; exit 1 if a .mo is stale or missing, an entry is "
+            "untranslated, fuzzy or has wrong placeholders, or the sources hold messages "
+            "the catalogues lack (run --extract).",
         )
         mode.add_argument(
             "--extract",
