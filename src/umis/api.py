@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from umis.accounts.api_auth import API_AUTH
 from umis.core import api_errors
+from umis.identity.api import router as identity_router
 from umis.people.api import router as people_router
 from umis.permits.api import router as permits_router
 from umis.stays.api import router as stays_router
@@ -24,3 +25,4 @@ api_errors.install(api)
 api.add_router("/people", people_router, tags=["people"])
 api.add_router("/stays", stays_router, tags=["stays"])
 api.add_router("/permits", permits_router, tags=["permits"])
+api.add_router("/identity", identity_router, tags=["identity"])

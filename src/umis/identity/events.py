@@ -15,3 +15,4 @@ ENTRY_LINKED = register(
 ENTRY_KEPT_APART = register(
     "identity.entry_kept_apart", _("Person registered apart from possible matches")
 )
+TRAVELLER_RESOLVED = register("identity.traveller_resolved", _("Registry asked who a traveller is"))

@@ -3,17 +3,20 @@
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 
-from umis.core.api_errors import ErrorOut
+from umis.core.api_errors import ErrorBody, ErrorOut
 from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
 from umis.core.partial_dates import InvalidPartialDate, PartialDate
+from umis.core.permissions import Actor, require
 from umis.core.purposes import Purpose
 from umis.people import services
-from umis.people.access import access_person_by_number
+from umis.people.access import VIEW_PERMISSION, access_person, access_person_by_number
 from umis.people.access_search import search_persons
+from umis.people.entry import EntryCheck, EntryMatch, entry_resolver, known_source_record
 from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
 from umis.people.models import Person
 from umis.people.search import SearchCriteria
@@ -69,6 +72,15 @@ class PersonIn(Schema):
     addresses: list[AddressSchema] = Field(default_factory=list, max_length=10)
     source: str = Field("", max_length=100)
     source_ref: str = Field("", max_length=100, description="Makes the call idempotent.")
+    on_match: Literal["refuse", "link", "create"] = Field(
+        "refuse",
+        description=(
+            "What to do when the matcher finds that this person is surely registered already: "
+            "`refuse` answers 409 with the person; `link` adds the names, documents, identifiers "
+            "and addresses they do not have yet to them (200, needs `people.edit`); `create` "
+            "registers a new person anyway and queues the pair for review."
+        ),
+    )
 
 
 class PersonOut(Schema):
@@ -186,13 +198,87 @@ def person_out(person: Person) -> PersonOut:
     )
 
 
-@router.post("", response={201: PersonOut, **ERRORS}, summary="Register a person")
-def create_person(request: HttpRequest, payload: PersonIn) -> Status[PersonOut]:
-    person = services.person_register(
-        actor=actor_of(request),
-        data=_person_input(payload),
-        source=payload.source,
-        source_ref=payload.source_ref,
+class EvidenceOut(Schema):
+    comparison: str
+    level: str
+    weight: float = Field(description="log2 Bayes factor: above 0 speaks for one person")
+
+
+class MatchOut(Schema):
+    number: str
+    match_probability: float
+    names: list[str]
+    birth_date: str | None
+    evidence: list[EvidenceOut]
+
+
+class PersonExistsOut(ErrorOut):
+    matches: list[MatchOut] = Field(
+        description="The registered person (read for registration, audited); empty for a "
+        "caller who may not read persons."
+    )
+
+
+def _match_out(actor: Actor, match: EntryMatch) -> MatchOut:
+    person = access_person(actor=actor, person_id=match.person_id, purpose=Purpose.REGISTRATION)
+    return MatchOut(
+        number=person.number,
+        match_probability=round(match.probability, 4),
+        names=[str(n) for n in person.names.all()],
+        birth_date=str(person.birth_date) if person.birth_date else None,
+        evidence=[EvidenceOut(comparison=e.comparison, level=e.level, weight=e.weight)
+                  for e in match.evidence],
+    )  # fmt: skip
+
+
+def _exists(actor: Actor, check: EntryCheck) -> PersonExistsOut:
+    sure = check.matches[:1]  # a *link* has one sure match, the likeliest
+    readable = actor.can(VIEW_PERMISSION)
+    return PersonExistsOut(
+        error=ErrorBody(
+            code="person_exists",
+            message=_(
+                "This person is already registered. Send on_match=link to add this "
+                "registration to them, or on_match=create if they are someone else."
+            ),
+        ),
+        matches=[_match_out(actor, m) for m in sure] if readable else [],
+    )
+
+
+@router.post(
+    "",
+    response={200: PersonOut, 201: PersonOut, 409: PersonExistsOut, **ERRORS},
+    summary="Register a person",
+    description=(
+        "The interactive matcher is asked first. Nobody alike: the person is registered (201). "
+        "Someone possibly the same: the person is registered and each possible match is "
+        "queued for an officer's review (201). Someone surely the same: see `on_match` "
+        "(409 by default). A `source_ref` seen before returns the person it registered (201)."
+    ),
+)
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[Schema]:
+    actor = actor_of(request)
+    require(actor, services.REGISTER_PERMISSION)
+    data = _person_input(payload)
+    known = known_source_record(payload.source, payload.source_ref)
+    if known is not None:
+        return Status(201, person_out(known))
+    # The registration's rules are checked by the registration or the link that follows:
+    # a passport already registered is how the matcher knows the person, not an error.
+    resolver = entry_resolver()
+    check = resolver.check(data)
+    if check.decision == "link" and payload.on_match == "refuse":
+        return Status(409, _exists(actor, check))
+    if check.decision == "link" and payload.on_match == "link":
+        assert check.matches
+        person = access_person(
+            actor=actor, person_id=check.matches[0].person_id, purpose=Purpose.REGISTRATION
+        )
+        return Status(200, person_out(resolver.link(actor=actor, person=person, data=data,
+                                                    check=check)))  # fmt: skip
+    person = resolver.register(
+        actor=actor, data=data, check=check, source=payload.source, source_ref=payload.source_ref
     )
     return Status(201, person_out(person))
 

@@ -15,6 +15,7 @@ from umis.core.permissions import Actor
 from umis.people import services
 from umis.people.inputs import PersonInput
 from umis.people.models import Person, SourceRecord
+from umis.people.validation import refuse_unstorable
 
 EntryDecision = Literal["link", "propose", "create"]
 
@@ -91,5 +92,6 @@ def known_source_record(source: str, source_ref: str) -> Person | None:
     """The person an earlier call with this source reference registered, if any."""
     if not source_ref:
         return None
+    refuse_unstorable({"source": source, "source_ref": source_ref})
     known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
     return None if known is None else Person.objects.get(pk=known.person_id)

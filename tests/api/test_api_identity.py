@@ -1,0 +1,263 @@
+"""The matcher through the API: registering someone already known, and resolving a traveller."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+from factories import UserFactory, role
+from umis.accounts.tokens import api_token_issue
+from umis.audit.models import AuditEvent
+from umis.core.partial_dates import PartialDate
+from umis.core.permissions import Actor
+from umis.identity.models import CandidatePair
+from umis.people.inputs import DocumentInput, NameInput, PersonInput
+from umis.people.models import Person
+from umis.people.services import person_register
+
+pytestmark = pytest.mark.django_db
+
+ALI = {
+    "sex": "M",
+    "birth_date": "1980-05-12",
+    "citizenships": ["AZE"],
+    "names": [{"surname": "Мамедов", "given_names": "Али"}],
+    "documents": [{"kind": "passport", "number": "C 0123 4567", "issuing_state": "AZE"}],
+}
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(settings: Settings, tmp_path: Path) -> None:
+    settings.DATA_DIR = tmp_path  # the shipped model
+
+
+def token_for(role_code: str) -> str:
+    user = UserFactory(role=role(role_code))
+    return api_token_issue(actor=Actor.system("tests"), user=user, name="tests")
+
+
+@pytest.fixture
+def token() -> str:
+    return token_for("front_desk")
+
+
+def post(client: Client, token: str, path: str, body: Any) -> Any:
+    return client.post(
+        path,
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def ali(document: str = "C01234567", born: str = "1980-05-12") -> Person:
+    return person_register(
+        actor=Actor.system("tests"),
+        data=PersonInput(
+            sex="M",
+            names=[NameInput("MAMMADOV", "ALI")],
+            birth_date=PartialDate.parse(born),
+            citizenships=["AZE"],
+            documents=[DocumentInput("passport", document, "AZE")] if document else [],
+        ),
+    )
+
+
+def events(event_type: str) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(event_type=event_type).order_by("seq"))
+
+
+# Registering someone the registry surely knows
+
+
+def test_a_sure_match_is_refused_with_409_and_the_person_in_the_error_shape(
+    client: Client, token: str
+) -> None:
+    known = ali()
+
+    response = post(client, token, "/api/v1/people", ALI)
+
+    assert response.status_code == 409
+    body = response.json()
+    assert body["error"]["code"] == "person_exists"
+    assert body["error"]["fields"] == {}
+    [match] = body["matches"]
+    assert match["number"] == known.number
+    assert match["match_probability"] > 0.99
+    assert match["names"] == ["MAMMADOV ALI"]
+    assert {"comparison": "document", "level": "same number"} in [
+        {k: e[k] for k in ("comparison", "level")} for e in match["evidence"]
+    ]
+    assert Person.objects.count() == 1
+    assert [(e.subject_id, e.purpose) for e in events("people.person_viewed")] == [
+        (str(known.pk), "registration")
+    ]
+
+
+def test_on_match_link_adds_the_new_spelling_to_the_registered_person(
+    client: Client, token: str
+) -> None:
+    known = ali()
+
+    response = post(client, token, "/api/v1/people", {**ALI, "on_match": "link"})
+
+    assert response.status_code == 200
+    assert response.json()["number"] == known.number
+    assert Person.objects.count() == 1
+    assert sorted(str(n) for n in known.names.all()) == ["MAMMADOV ALI", "Мамедов Али"]
+    assert known.documents.count() == 1
+    [linked] = events("identity.entry_linked")
+    assert linked.extra["added"] == {"names": 1}
+
+
+def test_on_match_link_needs_the_edit_permission_and_changes_nothing(client: Client) -> None:
+    known = ali()
+
+    response = post(client, token_for("agency_liaison"), "/api/v1/people",
+                    {**ALI, "on_match": "link"})  # fmt: skip
+
+    assert response.status_code == 403
+    assert known.names.count() == 1
+    assert not events("identity.entry_linked")
+
+
+def test_on_match_create_registers_someone_else_and_queues_the_pair(
+    client: Client, token: str
+) -> None:
+    known = ali(document="C07654321")
+    body = {**ALI, "documents": [], "on_match": "create"}
+
+    response = post(client, token, "/api/v1/people", body)
+
+    assert response.status_code == 201
+    new = Person.objects.get(number=response.json()["number"])
+    pair = CandidatePair.objects.get()
+    assert (pair.first_id, pair.second_id, pair.status) == (known.pk, new.pk, "open")
+    assert pair.found_by == "registration"
+
+
+def test_a_possible_match_is_registered_and_queued_without_asking(
+    client: Client, token: str
+) -> None:
+    # given two Ali Mammadovs born in 1980, and a third known by his year of birth only
+    first = ali(document="", born="1980-05-12")
+    second = ali(document="", born="1980-09-30")
+    body = {**ALI, "birth_date": "1980", "documents": []}
+
+    response = post(client, token, "/api/v1/people", body)
+
+    assert response.status_code == 201
+    new = Person.objects.get(number=response.json()["number"])
+    pairs = CandidatePair.objects.order_by("first_id")
+    assert [(p.first_id, p.second_id, p.status) for p in pairs] == [
+        (first.pk, new.pk, "open"), (second.pk, new.pk, "open"),
+    ]  # fmt: skip
+
+
+def test_a_sure_match_is_answered_before_the_registration_rules(client: Client, token: str) -> None:
+    # the passport already registered is how the matcher knows him, not a refusal
+    ali()
+    refused = post(client, token, "/api/v1/people", ALI)
+    assert refused.status_code == 409
+    # and registering him apart all the same meets the registry's rules
+    apart = post(client, token, "/api/v1/people", {**ALI, "on_match": "create"})
+    assert apart.status_code == 422
+    assert apart.json()["error"]["fields"] == {
+        "documents.0.number": ["This document is already registered to another person."]
+    }
+    assert Person.objects.count() == 1
+
+
+# Resolving a traveller
+
+TRAVELLER = {
+    "purpose": "inquiry",
+    "surname": "MAMEDOV",
+    "given_names": "ALI",
+    "sex": "M",
+    "date_of_birth": "1980-05-12",
+    "nationality": "aze",
+    "document_number": "C01234567",
+}
+
+
+def test_resolve_links_a_known_traveller_reads_him_audited_and_creates_nothing(
+    client: Client, token: str
+) -> None:
+    known = ali()
+
+    response = post(client, token, "/api/v1/identity/resolve", TRAVELLER)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["decision"], body["person"], body["created"]) == ("link", known.number, False)
+    assert body["match_probability"] > 0.99
+    assert [c["number"] for c in body["candidates"]] == [known.number]
+    assert Person.objects.count() == 1
+    [asked] = events("identity.traveller_resolved")
+    assert (asked.purpose, asked.extra) == ("inquiry", {"decision": "link", "candidates": 1})
+    assert [(e.subject_id, e.purpose) for e in events("people.person_viewed")] == [
+        (str(known.pk), "inquiry")
+    ]
+
+
+def test_resolve_proposes_namesakes_with_a_partial_date(client: Client, token: str) -> None:
+    first = ali(document="", born="1980-05-12")
+    second = ali(document="", born="1980-09-30")
+    traveller = {**TRAVELLER, "date_of_birth": "1980-00-00", "document_number": ""}
+
+    body = post(client, token, "/api/v1/identity/resolve", traveller).json()
+
+    assert (body["decision"], body["person"]) == ("propose", None)
+    assert {c["number"] for c in body["candidates"]} == {first.number, second.number}
+
+
+def test_resolve_an_unknown_traveller_is_none_and_create_registers_him(
+    client: Client, token: str
+) -> None:
+    ali()
+    nino = {**TRAVELLER, "surname": "BERIDZE", "given_names": "NINO", "sex": "F",
+            "date_of_birth": "1990-03-21", "nationality": "GEO",
+            "document_number": "13AB45678"}  # fmt: skip
+
+    asked = post(client, token, "/api/v1/identity/resolve", nino).json()
+    assert (asked["decision"], asked["person"], asked["candidates"]) == ("none", None, [])
+    assert Person.objects.count() == 1
+
+    created = post(client, token, "/api/v1/identity/resolve", {**nino, "create": True}).json()
+    assert (created["decision"], created["created"]) == ("none", True)
+    person = Person.objects.get(number=created["person"])
+    assert person.documents.get().number_normalised == "13AB45678"
+
+
+def test_resolve_create_says_what_is_missing_on_its_own_fields(client: Client, token: str) -> None:
+    body = {**TRAVELLER, "sex": "", "nationality": "", "create": True}
+
+    response = post(client, token, "/api/v1/identity/resolve", body)
+
+    assert response.status_code == 422
+    assert set(response.json()["error"]["fields"]) == {"nationality"}
+    assert Person.objects.count() == 0
+
+
+def test_resolve_without_a_name_or_purpose_is_refused(client: Client, token: str) -> None:
+    no_name = post(client, token, "/api/v1/identity/resolve", {"purpose": "inquiry"})
+    assert no_name.status_code == 422
+    assert set(no_name.json()["error"]["fields"]) == {"surname"}
+    no_purpose = post(client, token, "/api/v1/identity/resolve", {"surname": "X"})
+    assert no_purpose.status_code == 422
+    assert not events("identity.traveller_resolved")
+
+
+def test_resolve_needs_a_role_that_may_read_persons(client: Client) -> None:
+    ali()
+
+    response = post(client, token_for("analyst"), "/api/v1/identity/resolve", TRAVELLER)
+
+    assert response.status_code == 403
+    assert not events("identity.traveller_resolved")
+    assert not events("people.person_viewed")
