@@ -7,7 +7,7 @@ from typing import Any
 from umis.core.models import Country
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
-from umis.people import services as people_services
+from umis.identity import services as identity_services
 from umis.people.indexing import normalise_document_number
 from umis.people.inputs import DocumentInput, NameInput, PersonInput
 from umis.people.models import Person, TravelDocument
@@ -50,7 +50,9 @@ def person_check(answers: dict[str, Any]) -> None:
 
 
 def person_for(*, actor: Actor, answers: dict[str, Any]) -> Person:
-    """The registered holder of the passport given, or a new registry record."""
+    """The registered holder of the passport given; else whoever the interactive matcher
+    surely finds (a renewed passport, another romanisation); else a new registry record,
+    with each possible match queued for an officer's review."""
     number = answers.get("passport_number")
     if number:
         document = TravelDocument.objects.filter(
@@ -60,4 +62,7 @@ def person_for(*, actor: Actor, answers: dict[str, Any]) -> Person:
         ).first()
         if document is not None:
             return document.person
-    return people_services.person_register(actor=actor, data=person_input(answers), source="portal")
+    resolved = identity_services.person_resolve(
+        actor=actor, data=person_input(answers), source="portal"
+    )
+    return resolved.person

@@ -1,0 +1,77 @@
+"""An application that names no registered passport is resolved by the interactive matcher."""
+
+from pathlib import Path
+
+import pytest
+from permit_factories import extension_answers, submitted
+from pytest_django.fixtures import Settings
+
+from umis.core.partial_dates import PartialDate
+from umis.core.permissions import Actor
+from umis.identity.models import CandidatePair
+from umis.people.inputs import DocumentInput, NameInput, PersonInput
+from umis.people.models import Person
+from umis.people.services import person_register
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(settings: Settings, tmp_path: Path) -> None:
+    settings.DATA_DIR = tmp_path  # the shipped model
+
+
+def known(surname: str, given: str, born: str, document: str = "") -> Person:
+    return person_register(
+        actor=Actor.system("tests"),
+        data=PersonInput(
+            sex="M",
+            names=[NameInput(surname, given)],
+            birth_date=PartialDate.parse(born),
+            citizenships=["RUS"],
+            documents=[DocumentInput("passport", document, "RUS")] if document else [],
+        ),
+    )
+
+
+def test_an_applicant_registered_without_a_passport_is_linked_not_registered_again() -> None:
+    # given Ivan Ivanov came through the border and was registered from the crossing alone
+    ivanov = known("IVANOV", "IVAN", "1990-05-17")
+
+    # when he applies for an extension with his passport
+    application = submitted("stay_extension", extension_answers(passport_number="751112233"))
+
+    # then the application is his, and no second record is made
+    assert application.person_id == ivanov.pk
+    assert Person.objects.count() == 1
+    assert not CandidatePair.objects.exists()
+
+
+def test_an_applicant_who_may_be_a_registered_namesake_is_registered_and_queued() -> None:
+    # given two registered Ivan Ivanovs born in May 1990, each with a passport
+    first = known("IVANOV", "IVAN", "1990-05-00", document="750000001")
+    second = known("IVANOV", "IVAN", "1990-05-00", document="750000002")
+
+    # when a third Ivan Ivanov, born 17 May 1990, applies with another passport
+    application = submitted("stay_extension", extension_answers(passport_number="751112233"))
+
+    # then he is registered, and the possible matches wait for an officer
+    assert application.person_id not in {first.pk, second.pk}
+    assert Person.objects.count() == 3
+    pairs = CandidatePair.objects.order_by("first_id")
+    assert [(p.first_id, p.second_id, p.status) for p in pairs] == [
+        (first.pk, application.person_id, "open"),
+        (second.pk, application.person_id, "open"),
+    ]
+    assert {p.found_by for p in pairs} == {"point_of_entry"}
+
+
+def test_a_stranger_applying_is_registered() -> None:
+    known("PETROV", "SERGEI", "1979-11-02", document="750000001")
+
+    application = submitted("stay_extension", extension_answers(passport_number="751112233"))
+
+    assert Person.objects.count() == 2
+    assert application.person is not None
+    assert str(application.person.primary_name) == "Ivanov Ivan"
+    assert not CandidatePair.objects.exists()
