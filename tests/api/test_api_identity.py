@@ -138,6 +138,8 @@ def test_on_match_create_registers_someone_else_and_queues_the_pair(
     pair = CandidatePair.objects.get()
     assert (pair.first_id, pair.second_id, pair.status) == (known.pk, new.pk, "open")
     assert pair.found_by == "registration"
+    assert pair.note.startswith("At registration, ")
+    assert pair.note.endswith("different people.")
 
 
 def test_a_possible_match_is_registered_and_queued_without_asking(
@@ -261,3 +263,53 @@ def test_resolve_needs_a_role_that_may_read_persons(client: Client) -> None:
     assert response.status_code == 403
     assert not events("identity.traveller_resolved")
     assert not events("people.person_viewed")
+
+
+# The review queue
+
+
+def queued_pair() -> CandidatePair:
+    first = ali(document="", born="1980-05-12")
+    second = ali(document="", born="1980-09-30")
+    client, token = Client(), token_for("front_desk")
+    post(client, token, "/api/v1/people", {**ALI, "birth_date": "1980", "documents": []})
+    return CandidatePair.objects.get(first=first, second__gt=second)
+
+
+def get(client: Client, token: str, path: str) -> Any:
+    return client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_a_reviewer_lists_the_queue_and_decides_a_pair(client: Client) -> None:
+    pair = queued_pair()
+    reviewer = token_for("case_worker")
+
+    listed = get(client, reviewer, "/api/v1/identity/pairs?status=open").json()
+    assert listed["total"] == 2
+    [row] = [r for r in listed["results"] if r["id"] == pair.pk]
+    assert (row["first"], row["second"]) == (pair.first.number, pair.second.number)
+    assert (row["found_by"], row["note"]) == ("registration", "")
+
+    decided = post(client, reviewer, f"/api/v1/identity/pairs/{pair.pk}/decision",
+                   {"decision": "different", "note": "other father"})  # fmt: skip
+    assert decided.status_code == 200
+    assert (decided.json()["status"], decided.json()["note"]) == ("different", "other father")
+    pair.refresh_from_db()
+    assert pair.status == "different"
+    assert [e.extra["decision"] for e in events("identity.pair_decided")] == ["different"]
+    assert get(client, reviewer, "/api/v1/identity/pairs").json()["total"] == 1
+
+
+def test_the_queue_needs_the_review_permission_and_a_real_pair(client: Client, token: str) -> None:
+    pair = queued_pair()
+
+    assert get(client, token, "/api/v1/identity/pairs").status_code == 403
+    refused = post(client, token, f"/api/v1/identity/pairs/{pair.pk}/decision",
+                   {"decision": "same"})  # fmt: skip
+    assert refused.status_code == 403
+    pair.refresh_from_db()
+    assert pair.status == "open"
+    missing = post(client, token_for("case_worker"), "/api/v1/identity/pairs/999999/decision",
+                   {"decision": "same"})  # fmt: skip
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"

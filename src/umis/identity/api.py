@@ -1,10 +1,12 @@
 """Identity API v1: who a traveller is, and the review queue of possible duplicates."""
 
+from datetime import datetime
 from typing import Final, Literal
 
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, P, PathEx, Query, Router, Schema
 
 from umis.core.api_errors import ErrorOut
 from umis.core.errors import ValidationFailed
@@ -12,10 +14,12 @@ from umis.core.http import actor_of
 from umis.core.partial_dates import InvalidPartialDate, PartialDate
 from umis.core.permissions import Actor, require
 from umis.core.purposes import Purpose
+from umis.identity import selectors, services
 from umis.identity.access import resolve_traveller
 from umis.identity.engine.scoring import Evidence
 from umis.identity.matcher import Candidate
-from umis.identity.services import person_resolve
+from umis.identity.models import CandidatePair
+from umis.identity.services import REVIEW_PERMISSION, person_resolve
 from umis.people.api import NO_NUL, EvidenceOut, MatchOut
 from umis.people.inputs import DocumentInput, NameInput, PersonInput
 from umis.people.services import REGISTER_PERMISSION
@@ -177,3 +181,84 @@ def resolve(request: HttpRequest, payload: ResolveIn) -> ResolveOut:
         match_probability=round(found.best.probability, 4) if found.best else None,
         candidates=[_candidate_out(c) for c in resolved.candidates],
     )
+
+
+class PairOut(Schema):
+    id: int
+    first: str = Field(description="Person number; read it with GET /people/{number}.")
+    second: str
+    match_probability: float
+    evidence: list[EvidenceOut]
+    found_by: str
+    found_at: datetime
+    status: Literal["open", "same", "different", "unsure"]
+    decided_by: str
+    note: str
+
+
+class PairsOut(Schema):
+    total: int
+    page: int
+    page_size: int
+    results: list[PairOut]
+
+
+class PairsParams(Schema):
+    status: Literal["open", "same", "different", "unsure"] = "open"
+    page: int = Field(1, ge=1, le=10000)
+
+
+class DecisionIn(Schema):
+    decision: Literal["same", "different", "unsure"]
+    note: str = Field("", max_length=2000, pattern=NO_NUL)
+
+
+def _pair_out(pair: CandidatePair) -> PairOut:
+    return PairOut(
+        id=pair.pk,
+        first=pair.first.number,
+        second=pair.second.number,
+        match_probability=round(pair.match_probability, 4),
+        evidence=[EvidenceOut.model_validate(row) for row in pair.evidence],
+        found_by=pair.found_by,
+        found_at=pair.found_at,
+        status=pair.status,  # type: ignore[arg-type]
+        decided_by=pair.decided_by,
+        note=pair.note,
+    )
+
+
+@router.get(
+    "/pairs",
+    response={200: PairsOut, **ERRORS},
+    summary="The review queue of possible duplicates",
+    description="Pairs with `status`, the likeliest first; needs `identity.review`.",
+)
+def pairs(request: HttpRequest, params: Query[PairsParams]) -> PairsOut:
+    require(actor_of(request), REVIEW_PERMISSION)
+    page = selectors.review_queue(params.status, params.page)
+    return PairsOut(
+        total=page.paginator.count,
+        page=page.number,
+        page_size=selectors.PAGE_SIZE,
+        results=[_pair_out(pair) for pair in page],
+    )
+
+
+@router.post(
+    "/pairs/{pair_id}/decision",
+    response={200: PairOut, **ERRORS},
+    summary="Decide a possible duplicate",
+    description=(
+        "Same person, different people or not sure; decided pairs are the labels the "
+        "model learns from, and a pair decided *different* is never proposed again."
+    ),
+)
+def pair_decision(
+    request: HttpRequest, pair_id: PathEx[int, P(ge=1, le=2**62)], payload: DecisionIn
+) -> PairOut:
+    actor = actor_of(request)
+    require(actor, REVIEW_PERMISSION)
+    pair = get_object_or_404(CandidatePair.objects.select_related("first", "second"), pk=pair_id)
+    services.pair_decide(actor=actor, pair=pair, decision=payload.decision, note=payload.note)
+    return _pair_out(pair)

@@ -157,7 +157,7 @@ def person_link(
     return person
 
 
-def _pair(new: Person, match: EntryMatch, actor: Actor, decided: bool) -> CandidatePair:
+def _pair(new: Person, match: EntryMatch, actor: Actor, said: bool, decided: bool) -> CandidatePair:
     now = clock.now()
     statement = _("At registration, %(user)s said these are different people.") % {
         "user": actor.username
@@ -175,7 +175,7 @@ def _pair(new: Person, match: EntryMatch, actor: Actor, decided: bool) -> Candid
         status=CandidatePair.Status.DIFFERENT if decided else CandidatePair.Status.OPEN,
         decided_by=actor.username if decided else "",
         decided_at=now if decided else None,
-        note=statement,
+        note=statement if said else "",
     )
 
 
@@ -185,20 +185,24 @@ def person_register_apart(
     actor: Actor,
     data: PersonInput,
     check: EntryCheck,
+    said_different: bool,
     source: str = "",
     source_ref: str = "",
 ) -> Person:
     """Register the newcomer as a new person although the matcher found possible matches
-    (or none): each match is queued beside the new record — decided *different people*
-    by ``actor`` when they may review duplicates, else open for a reviewer."""
+    (or none), and queue each match beside the new record. When ``actor`` said the matches
+    are someone else, that is recorded: as their decision *different people* if they may
+    review duplicates (a label), else in the note of the open pair, for a reviewer."""
     person = people_services.person_register(
         actor=actor, data=data, source=source, source_ref=source_ref
     )
     matches = [m for m in check.matches if m.person_id != person.pk]
     if not matches:
         return person
-    decided = actor.can(REVIEW_PERMISSION)
-    CandidatePair.objects.bulk_create([_pair(person, m, actor, decided) for m in matches])
+    decided = said_different and actor.can(REVIEW_PERMISSION)
+    CandidatePair.objects.bulk_create(
+        [_pair(person, m, actor, said_different, decided) for m in matches]
+    )
     record(
         actor=actor,
         event=events.ENTRY_KEPT_APART,
@@ -207,6 +211,7 @@ def person_register_apart(
         extra={
             "matches": {str(m.person_id): round(m.probability, 4) for m in matches},
             "matcher": check.decision,
+            "said_different": said_different,
             "decided": decided,
         },
     )
@@ -226,8 +231,20 @@ class MatcherAtEntry:
         )
 
     def register(
-        self, *, actor: Actor, data: PersonInput, check: EntryCheck, source: str, source_ref: str
+        self,
+        *,
+        actor: Actor,
+        data: PersonInput,
+        check: EntryCheck,
+        said_different: bool,
+        source: str = "",
+        source_ref: str = "",
     ) -> Person:
         return person_register_apart(
-            actor=actor, data=data, check=check, source=source, source_ref=source_ref
+            actor=actor,
+            data=data,
+            check=check,
+            said_different=said_different,
+            source=source,
+            source_ref=source_ref,
         )

@@ -278,7 +278,12 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status[Schema]:
         return Status(200, person_out(resolver.link(actor=actor, person=person, data=data,
                                                     check=check)))  # fmt: skip
     person = resolver.register(
-        actor=actor, data=data, check=check, source=payload.source, source_ref=payload.source_ref
+        actor=actor,
+        data=data,
+        check=check,
+        said_different=check.decision == "link",  # and the caller sent on_match=create
+        source=payload.source,
+        source_ref=payload.source_ref,
     )
     return Status(201, person_out(person))
 

@@ -56,9 +56,17 @@ class EntryResolver(Protocol):
         """``data`` is ``person``: add what is new in it to them, and record the decision."""
 
     def register(
-        self, *, actor: Actor, data: PersonInput, check: EntryCheck, source: str, source_ref: str
+        self,
+        *,
+        actor: Actor,
+        data: PersonInput,
+        check: EntryCheck,
+        said_different: bool,
+        source: str = "",
+        source_ref: str = "",
     ) -> Person:
-        """``data`` is someone new: register them, and record the decision on each match."""
+        """Register ``data`` as a new person and put each match beside them for review;
+        ``said_different`` when whoever registers said the matches are someone else."""
 
 
 class _EveryoneIsNew:
@@ -69,7 +77,14 @@ class _EveryoneIsNew:
         raise NotImplementedError
 
     def register(
-        self, *, actor: Actor, data: PersonInput, check: EntryCheck, source: str, source_ref: str
+        self,
+        *,
+        actor: Actor,
+        data: PersonInput,
+        check: EntryCheck,
+        said_different: bool,
+        source: str = "",
+        source_ref: str = "",
     ) -> Person:
         return services.person_register(
             actor=actor, data=data, source=source, source_ref=source_ref

@@ -160,7 +160,7 @@ def _decide(request: UmisRequest, form: RegisterForm, check: EntryCheck) -> Http
     try:
         if chosen == NEW_PERSON:
             person = resolver.register(
-                actor=request.actor, data=data, check=check, source="", source_ref=""
+                actor=request.actor, data=data, check=check, said_different=True
             )
             text = _("Person registered with number %(number)s.")
         else:
