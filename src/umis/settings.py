@@ -36,6 +36,15 @@ def env_list(name: str, environ: Mapping[str, str] = os.environ) -> list[str]:
     return [item.strip() for item in environ.get(name, "").split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str, environ: Mapping[str, str] = os.environ) -> tuple[int, int]:
+    """A rate limit ``"attempts/seconds"`` from the environment, e.g. ``20/900``."""
+    text = environ.get(name, default)
+    attempts, _slash, seconds = text.partition("/")
+    if not (attempts.strip().isdigit() and seconds.strip().isdigit() and int(seconds) > 0):
+        raise ImproperlyConfigured(f"{name} must read attempts/seconds, like 20/900; not {text!r}")
+    return int(attempts), int(seconds)
+
+
 def production_problems(environ: Mapping[str, str]) -> list[str]:
     """What stops this environment from running in production (empty when fine)."""
     problems = []
@@ -187,6 +196,33 @@ UMIS_LOGIN_MAX_FAILURES = int(os.environ.get("UMIS_LOGIN_MAX_FAILURES", "5"))
 UMIS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("UMIS_LOGIN_FAILURE_WINDOW", "900"))
 UMIS_LOGIN_COOL_OFF_SECONDS = int(os.environ.get("UMIS_LOGIN_COOL_OFF", "900"))
 
+# Public pages (status check, permit check, portal sign-in and sign-up) count
+# attempts per client address, receipt number or account in the default cache and
+# answer 429 past the limit: "attempts/seconds" each (see umis.core.throttle).
+UMIS_RATE_LIMITS = {
+    "status": env_rate("UMIS_RATE_STATUS", "30/600"),
+    "status_receipt": env_rate("UMIS_RATE_STATUS_RECEIPT", "5/3600"),
+    "verify": env_rate("UMIS_RATE_VERIFY", "60/600"),
+    "portal_login": env_rate("UMIS_RATE_PORTAL_LOGIN", "20/900"),
+    "portal_code": env_rate("UMIS_RATE_PORTAL_CODE", "5/900"),
+    "portal_register": env_rate("UMIS_RATE_PORTAL_REGISTER", "10/3600"),
+}
+# Behind a reverse proxy every request comes from the proxy's address: name the
+# header it puts the client's address in (e.g. HTTP_X_REAL_IP); its last entry is used.
+UMIS_CLIENT_IP_HEADER = os.environ.get("UMIS_CLIENT_IP_HEADER", "")
+# The default cache is one process's memory: with several worker processes each
+# counts on its own. To share the counters set UMIS_CACHE_BACKEND to
+# django.core.cache.backends.db.DatabaseCache (UMIS_CACHE_LOCATION is the table)
+# and run `umis createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "UMIS_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("UMIS_CACHE_LOCATION", "umis"),
+    }
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -274,13 +310,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("UMIS_LOG_LEVEL", "WARNING")},
 }
 
+# Outside production, e-mail is written to files under the data directory (one file
+# per batch) instead of the console, so the demo's and the server's output stay readable.
+FILE_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_BACKEND_PATH = os.environ.get(
+    "UMIS_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else FILE_EMAIL_BACKEND,
+)
+EMAIL_FILE_DIR = Path(os.environ.get("UMIS_EMAIL_FILE_DIR", DATA_DIR / "mail")).resolve()
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "UMIS_EMAIL_BACKEND",
-            "django.core.mail.backends.smtp.EmailBackend"
-            if PRODUCTION
-            else "django.core.mail.backends.console.EmailBackend",
-        )
+        "BACKEND": EMAIL_BACKEND_PATH,
+        "OPTIONS": {"file_path": str(EMAIL_FILE_DIR)}
+        if EMAIL_BACKEND_PATH == FILE_EMAIL_BACKEND
+        else {},
     }
 }

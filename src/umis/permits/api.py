@@ -3,10 +3,11 @@
 from datetime import date
 from typing import Literal
 
-from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, Router, Schema, Status
 
-from umis.core.api_errors import ErrorOut
+from umis.core import throttle
+from umis.core.api_errors import ErrorBody, ErrorOut
 from umis.core.http import actor_of
 from umis.core.permissions import require
 from umis.permits.access import (
@@ -65,11 +66,21 @@ class ClearanceAnswerIn(Schema):
 
 @router.get(
     "/verify",
-    response={200: VerdictOut, **ERRORS},
+    response={200: VerdictOut, **ERRORS, 429: ErrorOut},
     auth=None,
-    summary="Check a permit by its number (public; validity only)",
+    summary="Check a permit by its number (public; validity only; rate-limited per client)",
 )
-def verify(request: HttpRequest, number: str) -> VerdictOut:
+def verify(
+    request: HttpRequest, response: HttpResponse, number: str
+) -> VerdictOut | Status[ErrorOut]:
+    try:
+        throttle.hit("verify", throttle.client_address(request))
+    except throttle.Throttled as refused:
+        response["Retry-After"] = str(refused.retry_after)
+        return Status(
+            throttle.TOO_MANY_REQUESTS,
+            ErrorOut(error=ErrorBody(code="throttled", message=refused.message)),
+        )
     found = verdict(parse_number(number))
     if found is None:
         raise Http404("No permit has this number.")

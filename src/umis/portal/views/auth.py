@@ -2,6 +2,7 @@
 
 from base64 import b64encode
 from io import BytesIO
+from typing import Any
 
 import pyotp
 import qrcode  # type: ignore[import-untyped]
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from umis.accounts import services as account_services
 from umis.accounts.forms import client_ip
 from umis.accounts.models import User
+from umis.core import throttle
 from umis.core.errors import ValidationFailed
 from umis.portal import services
 from umis.portal.forms import CodeForm, OrganisationRegisterForm, PortalSignInForm, RegisterForm
@@ -41,9 +43,31 @@ def _enter(request: HttpRequest, user: User) -> HttpResponse:
     return redirect(_next(request))
 
 
+def _throttled(
+    request: HttpRequest, scope: str, template: str, context: dict[str, Any], subject: str = ""
+) -> HttpResponse | None:
+    """Count a POST of a public form against ``subject`` (by default the client's address).
+
+    Past the limit: the page again (``context`` holds an empty form: a bound sign-in
+    form would check the password when shown) saying why, as a 429.
+    """
+    if request.method != "POST":
+        return None
+    try:
+        throttle.hit(scope, subject or throttle.client_address(request))
+    except throttle.Throttled as refused:
+        page = render(request, template, context | {"throttled": refused.message})
+        return throttle.refused_response(page, refused)
+    return None
+
+
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
-    form = RegisterForm(request.POST or None)
+    context: dict[str, Any] = {"form": RegisterForm(), "organisation": False}
+    throttled = _throttled(request, "portal_register", "portal/register.html", context)
+    if throttled:
+        return throttled
+    form = context["form"] = RegisterForm(request.POST or None)
     if form.is_valid():
         try:
             user = services.applicant_register(
@@ -55,17 +79,16 @@ def register(request: HttpRequest) -> HttpResponse:
             put_errors(form, refused.errors)
         else:
             return _enter(request, user)
-    return render(
-        request,
-        "portal/register.html",
-        {"form": form, "organisation": False},
-        status=400 if form.errors else 200,
-    )
+    return render(request, "portal/register.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def register_organisation(request: HttpRequest) -> HttpResponse:
-    form = OrganisationRegisterForm(request.POST or None)
+    context: dict[str, Any] = {"form": OrganisationRegisterForm(), "organisation": True}
+    throttled = _throttled(request, "portal_register", "portal/register.html", context)
+    if throttled:
+        return throttled
+    form = context["form"] = OrganisationRegisterForm(request.POST or None)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -81,17 +104,16 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
             put_errors(form, refused.errors)
         else:
             return _enter(request, user)
-    return render(
-        request,
-        "portal/register.html",
-        {"form": form, "organisation": True},
-        status=400 if form.errors else 200,
-    )
+    return render(request, "portal/register.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
-    form = PortalSignInForm(request, data=request.POST or None)
+    context: dict[str, Any] = {"form": PortalSignInForm(request), "next": _next(request)}
+    throttled = _throttled(request, "portal_login", "portal/login.html", context)
+    if throttled:
+        return throttled
+    form = context["form"] = PortalSignInForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
         account = PortalAccount.objects.filter(user=user).first()
@@ -104,7 +126,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             return redirect(f"/portal/login/code?next={_next(request)}")
         else:
             return _enter(request, user)
-    return render(request, "portal/login.html", {"form": form, "next": _next(request)})
+    return render(request, "portal/login.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,14 +135,20 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
     user = User.objects.filter(pk=user_id).first() if user_id else None
     if user is None:
         return redirect("portal:login")
-    form = CodeForm(request.POST or None)
+    context: dict[str, Any] = {"form": CodeForm(), "next": _next(request)}
+    # Six digits fall to a million tries: a few per account, then a pause.
+    subject = f"user:{user.pk}"
+    throttled = _throttled(request, "portal_code", "portal/login_code.html", context, subject)
+    if throttled:
+        return throttled
+    form = context["form"] = CodeForm(request.POST or None)
     if form.is_valid():
         if services.totp_valid(user.portal_account, form.cleaned_data["code"]):
             del request.session[PENDING_TOTP]
             return _enter(request, user)
         account_services.login_failure_record(username=user.username, ip_address=client_ip(request))
         form.add_error("code", _("This code is not right. Enter the current one."))
-    return render(request, "portal/login_code.html", {"form": form, "next": _next(request)})
+    return render(request, "portal/login_code.html", context)
 
 
 @require_POST

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from umis.core import throttle
 from umis.core.identifiers import InvalidNumber
 from umis.permits.models import RECEIPT_NUMBERS, Application, Status
 from umis.portal.forms import StatusForm
@@ -30,20 +31,27 @@ NOT_FOUND = _("We found no application with this receipt number and date of birt
 
 @require_GET
 def status(request: HttpRequest) -> HttpResponse:
+    """Every lookup counts against the client; a wrong date of birth also counts against
+    the receipt number, so neither one client nor many can guess their way through."""
     form = StatusForm(request.GET if "receipt" in request.GET else None)
     context: dict[str, object] = {"form": form}
-    if form.is_bound and form.is_valid():
-        try:
-            number = RECEIPT_NUMBERS.parse(form.cleaned_data["receipt"])
-        except InvalidNumber as refused:
-            form.add_error("receipt", refused.message)
-        else:
-            application = Application.objects.filter(
-                receipt_number=number,
-                answers__birth_date=form.cleaned_data["birth_date"].isoformat(),
-            ).first()
-            context["message"] = (
-                MESSAGES.get(Status(application.status)) if application else NOT_FOUND
-            )
-            context["application"] = application
+    if not (form.is_bound and form.is_valid()):
+        return render(request, "portal/status.html", context)
+    try:
+        throttle.hit("status", throttle.client_address(request))
+        number = RECEIPT_NUMBERS.parse(form.cleaned_data["receipt"])
+        throttle.check("status_receipt", number)
+    except throttle.Throttled as refused:
+        context["throttled"] = refused.message
+        return throttle.refused_response(render(request, "portal/status.html", context), refused)
+    except InvalidNumber as refused:
+        form.add_error("receipt", refused.message)
+        return render(request, "portal/status.html", context)
+    application = Application.objects.filter(
+        receipt_number=number, answers__birth_date=form.cleaned_data["birth_date"].isoformat()
+    ).first()
+    if application is None:
+        throttle.count("status_receipt", number)
+    context["message"] = MESSAGES.get(Status(application.status)) if application else NOT_FOUND
+    context["application"] = application
     return render(request, "portal/status.html", context)
