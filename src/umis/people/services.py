@@ -31,6 +31,7 @@ from umis.people.validation import (
     check_name,
     refuse_unstorable,
     validate_changes,
+    validate_citizenship,
     validate_item,
     validate_person,
 )
@@ -250,3 +251,52 @@ def person_address_add(*, actor: Actor, person: Person, address: AddressInput) -
         extra={"kind": row.kind},
     )
     return row
+
+
+@transaction.atomic
+def person_citizenship_determine(
+    *,
+    actor: Actor,
+    person: Person,
+    status: str,
+    countries: list[str],
+    summary: str,
+    reason: str,
+    source: str = "",
+) -> Person:
+    """Record what an authority determined: stateless, or a citizen of ``countries``
+    (which replace the citizenships held so far), and the person's current status.
+    The old and new values go to the audit trail."""
+    require(actor, EDIT_PERMISSION)
+    refuse_unstorable({"summary": summary, "reason": reason, "citizenships": countries})
+    if not reason.strip():
+        raise ValidationFailed.single("reason", _("Say why the record is being changed."))
+    validate_citizenship(status, countries)
+    before = _citizenship_facts(person)
+    person.citizenships.exclude(country_id__in=countries).delete()
+    held = set(person.citizenships.values_list("country_id", flat=True))
+    Citizenship.objects.bulk_create(
+        [
+            Citizenship(person=person, country_id=c, source=source)
+            for c in countries
+            if c not in held
+        ]
+    )
+    person.citizenship_status, person.status_summary = status, summary.strip()[:200]
+    person.save(update_fields=["citizenship_status", "status_summary", "updated_at"])
+    record(
+        actor=actor,
+        event=events.PERSON_UPDATED,
+        subject=person,
+        purpose="registration",
+        extra={"reason": reason.strip(), "before": before, "after": _citizenship_facts(person)},
+    )
+    return person
+
+
+def _citizenship_facts(person: Person) -> dict[str, Any]:
+    return {
+        "citizenship_status": person.citizenship_status,
+        "citizenships": sorted(person.citizenships.values_list("country_id", flat=True)),
+        "status_summary": person.status_summary,
+    }

@@ -154,6 +154,17 @@ def _check_birth_date(birth_date: PartialDate | None, problems: Problems) -> Non
         problems.add("birth_date", _("The date of birth is in the future."))
 
 
+def validate_citizenship(status: str, countries: list[str]) -> None:
+    """Refuse a citizenship status that does not fit the countries given with it."""
+    problems = Problems()
+    _check_citizenship(status, bool(countries), problems)
+    known = _known_countries(set(countries))
+    for index, code in enumerate(countries):
+        if code not in known:
+            problems.add(f"citizenships.{index}", _unknown_country(code))
+    problems.raise_if_any()
+
+
 def _check_citizenship(status: str, has_citizenships: bool, problems: Problems) -> None:
     if status not in CitizenshipStatus.values:
         problems.add("citizenship_status", _("Unknown citizenship status."))

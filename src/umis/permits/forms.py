@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from umis.accounts.models import Agency, User
+from umis.core.models import Country
 from umis.permits.models import Clearance, Decision, LegalGround
 from umis.permits.services.decisions import CLEARANCE_AGENCY_KINDS, DEFAULT_CLEARANCE_WORKING_DAYS
 
@@ -58,11 +59,30 @@ class DecisionForm(forms.Form):
         max_length=4000,
     )
 
-    def __init__(self, *args: Any, grounds: list[LegalGround], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, grounds: list[LegalGround], determination: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["grounds"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(g.code, f"{g.get_outcome_display()}: {g.name}") for g in grounds]
+        if determination:
+            self.fields["determined_status"] = forms.ChoiceField(
+                label=_("Determined (when granting)"),
+                required=False,
+                choices=[("", "—"), *Decision.Determined.choices[1:]],
+            )
+            self.fields["determined_country"] = forms.ChoiceField(
+                label=_("Citizenship determined"),
+                required=False,
+                choices=_state_choices,
+                help_text=_("Only when a citizenship was determined."),
+            )
+
+
+def _state_choices() -> list[tuple[str, str]]:
+    states = Country.objects.filter(is_special=False)
+    return [("", "—"), *((c.code, f"{c.name} ({c.code})") for c in states)]
 
 
 class ClearanceAnswerForm(forms.Form):

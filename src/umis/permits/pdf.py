@@ -52,6 +52,14 @@ def _applicant_rows(pdf: FPDF, application: Application) -> None:
         _row(pdf, labels[name], str(application.answers.get(name, "")))
 
 
+def determined_text(decision: Decision) -> str:
+    """What a determination of status found, in words: "stateless" or the citizenship."""
+    country = decision.determined_country
+    if country is None:
+        return str(decision.get_determined_status_display())
+    return _("citizen of %(country)s") % {"country": f"{country.name} ({country.code})"}
+
+
 def decision_letter(application: Application) -> bytes:
     """The letter stating the decision, its legal grounds and reasons."""
     decision: Decision = application.decision
@@ -65,6 +73,8 @@ def decision_letter(application: Application) -> bytes:
             _row(pdf, _("Date"), decision.decided_at.date().isoformat())
         for ground in decision.grounds.all():
             _row(pdf, _("Legal ground"), f"{ground.name} ({ground.article})")
+        if decision.determined_status:
+            _row(pdf, _("Status determined"), determined_text(decision))
         _row(pdf, _("Reasons"), decision.reasons)
         if decision.outcome == Decision.Outcome.REFUSE:
             pdf.ln(4)

@@ -8,6 +8,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
@@ -28,7 +29,7 @@ DEMO_EMPLOYER = "hr@demo-employer.az"
 DEMO_HOTEL = "desk@demo-hotel.az"
 # A tiny valid PDF standing in for every scanned document of the demo.
 DEMO_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-DEMO_CASES = 13
+DEMO_CASES = 14
 DEMO_NAMES = [
     ("Eriksson", "Anna", "SWE", "F"),
     ("Иванов", "Пётр", "RUS", "M"),
@@ -211,6 +212,26 @@ def _every_state(
         "stay_registration",
         _answers(12, address="Bakı, Fizuli 5", arrival_on=clock.today().isoformat()),
     )
+    # Someone whose citizenship was in doubt; the determination confirms it (and so
+    # writes it, with the current status, into the registry).
+    circumstances = "My passport was questioned when I asked for a residence permit."
+    uncertain = _answers(13, address="Bakı, Xətai 3", circumstances=circumstances)
+    determined = _submitted(person, "status_determination", uncertain)
+    decisions.decision_make(
+        actor=worker,
+        application=determined,
+        outcome="grant",
+        grounds=["requirements_met"],
+        reasons="The consulate confirmed the citizenship.",
+        determined_status="citizen",
+        determined_country=uncertain["nationality"],
+    )
+
+
+def _mail_note() -> list[str]:
+    if settings.EMAIL_BACKEND_PATH != settings.FILE_EMAIL_BACKEND:
+        return []
+    return [f"E-mails to applicants are saved as files in {settings.EMAIL_FILE_DIR}/.", ""]
 
 
 @transaction.atomic
@@ -231,6 +252,7 @@ def demo_applications(actor: Actor) -> list[str]:
             worker_user,
         )
     return [
+        *_mail_note(),
         "Portal accounts (http://…/portal/):",
         f"  {DEMO_APPLICANT:<24}  {person_password}  [applicant, applications in every state]",
         f"  {DEMO_EMPLOYER:<24}  {employer_password}  [employer: work permits]",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from umis.accounts.models import Agency
 from umis.core.identifiers import NumberScheme
+from umis.core.models import Country
 from umis.people.models import Person
 from umis.permits.catalogue import Service, Track
 from umis.permits.models.config import LegalGround
@@ -180,6 +181,13 @@ class Decision(models.Model):
         GRANT = "grant", _("grant")
         REFUSE = "refuse", _("refusal")
 
+    class Determined(models.TextChoices):
+        """What a granted determination of status found (the registry's terms)."""
+
+        NONE = "", _("nothing determined")
+        STATELESS = "stateless", _("stateless")
+        CITIZEN = "citizen", _("citizen of the country named")
+
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="decision"
     )
@@ -193,11 +201,28 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    determined_status = models.CharField(
+        _("determined status"), max_length=10, choices=Determined.choices, blank=True
+    )
+    determined_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("determined citizenship"),
+    )
 
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         constraints: ClassVar = [
+            # A country is named exactly when a citizenship was determined.
+            models.CheckConstraint(
+                condition=Q(determined_status="citizen", determined_country__isnull=False)
+                | (~Q(determined_status="citizen") & Q(determined_country__isnull=True)),
+                name="decision_determined_country",
+            ),
             # Four eyes: whoever approves a refusal did not propose it.
             models.CheckConstraint(
                 condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("proposed_by")),

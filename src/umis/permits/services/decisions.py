@@ -10,6 +10,7 @@ from umis.core.permissions import Actor, require
 from umis.permits import config, events, notify
 from umis.permits.models import Action, Application, Clearance, Decision, LegalGround, Status
 from umis.permits.services.cases import ensure_status
+from umis.permits.services.determination import determination_clean, determination_record
 from umis.permits.services.issue import permit_issue
 from umis.permits.services.steps import (
     APPROVE_PERMISSION,
@@ -110,10 +111,18 @@ def _grounds(application: Application, outcome: str, codes: list[str]) -> list[L
 
 @transaction.atomic
 def decision_make(
-    *, actor: Actor, application: Application, outcome: str, grounds: list[str], reasons: str
+    *,
+    actor: Actor,
+    application: Application,
+    outcome: str,
+    grounds: list[str],
+    reasons: str,
+    determined_status: str = "",
+    determined_country: str = "",
 ) -> Decision:
-    """Decide. A grant takes effect at once (and issues the permit); a refusal is only
-    proposed until a supervisor other than its author approves it."""
+    """Decide. A grant takes effect at once (and issues the permit, or for a determination
+    of status records what was determined in the registry); a refusal is only proposed
+    until a supervisor other than its author approves it."""
     require(actor, PROCESS_PERMISSION)
     if actor.user_id is None:
         raise NotAllowed(PROCESS_PERMISSION)  # a decision is always a named officer's
@@ -124,6 +133,9 @@ def decision_make(
     chosen = _grounds(application, outcome, grounds)
     if outcome == Decision.Outcome.REFUSE and not reasons.strip():
         raise ValidationFailed.single("reasons", _("A refusal must give its reasons."))
+    status, country = determination_clean(
+        application, outcome, determined_status, determined_country
+    )
     Decision.objects.filter(application=application).delete()
     decision = Decision.objects.create(
         application=application,
@@ -131,9 +143,13 @@ def decision_make(
         reasons=reasons.strip(),
         proposed_by_id=actor.user_id,
         decided_at=clock.now() if outcome == Decision.Outcome.GRANT else None,
+        determined_status=status,
+        determined_country=country,
     )
     decision.grounds.set(chosen)
-    data = {"grounds": [g.code for g in chosen]}
+    data: dict[str, object] = {"grounds": [g.code for g in chosen]}
+    if status:
+        data["determined"] = country.code if country else status
     if outcome == Decision.Outcome.REFUSE:
         step(
             actor=actor,
@@ -155,6 +171,7 @@ def decision_make(
         data=data,
     )
     permit_issue(actor=actor, application=application)
+    determination_record(actor=actor, application=application, decision=decision)
     notify.on_commit_decided(application)
     return decision
 

@@ -14,7 +14,7 @@ from umis.core import clock
 from umis.core.http import UmisRequest
 from umis.permits import config
 from umis.permits.access import access_application, access_case_upload
-from umis.permits.catalogue import QUESTIONS
+from umis.permits.catalogue import QUESTIONS, Service
 from umis.permits.forms import AssignForm, ClearanceRequestForm, DecisionForm, NoteForm
 from umis.permits.models import Application, Decision
 from umis.permits.services import cases, decisions
@@ -31,6 +31,13 @@ def _grounds(application: Application) -> list[Any]:
     ]
 
 
+def _decision_form(application: Application, data: Any = None) -> DecisionForm:
+    determination = application.service == Service.STATUS_DETERMINATION
+    return DecisionForm(
+        data, grounds=_grounds(application), determination=determination, prefix="dec"
+    )
+
+
 def _forms(
     application: Application, data: dict[str, forms.Form] | None = None
 ) -> dict[str, forms.Form]:
@@ -38,7 +45,7 @@ def _forms(
         "assign_form": AssignForm(officers=decisions.officers_of(application.office)),
         "information_form": NoteForm(prefix="info"),
         "clearance_form": ClearanceRequestForm(prefix="clr"),
-        "decision_form": DecisionForm(grounds=_grounds(application), prefix="dec"),
+        "decision_form": _decision_form(application),
         "return_form": NoteForm(prefix="ret"),
     }
     return built | (data or {})
@@ -167,15 +174,11 @@ def decide(request: UmisRequest, pk: int) -> HttpResponse:
             outcome=data["outcome"],
             grounds=data["grounds"],
             reasons=data["reasons"],
+            determined_status=data.get("determined_status", ""),
+            determined_country=data.get("determined_country", ""),
         )
 
-    return _post(
-        request,
-        pk,
-        "decision_form",
-        lambda a: DecisionForm(request.POST, grounds=_grounds(a), prefix="dec"),
-        act,
-    )
+    return _post(request, pk, "decision_form", lambda a: _decision_form(a, request.POST), act)
 
 
 @login_required
