@@ -1,11 +1,17 @@
-"""A TRP granted in Chromium, downloaded by its holder and checked on the public page
-through the URL its QR code carries; a tampered code is recognised as forged."""
+"""A TRP granted in Chromium, its PDF downloaded and its QR code decoded and followed to
+the public page; a tampered code is recognised as forged."""
 
+import sys
 from datetime import date
+from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 from pytest_django.live_server_helper import LiveServer
 from test_e2e_portal_extension import english, officer_signs_in
+
+# The permits tests' PDF reader (tests/permits/pdf_qr.py) serves here too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "permits"))
+from pdf_qr import qr_texts
 
 from factories import UserFactory, role
 from umis.core.models import Country
@@ -14,7 +20,7 @@ from umis.permits.config import checklist_for
 from umis.permits.models import Application, Permit
 from umis.permits.services import cases
 from umis.permits.services.uploads import upload_store
-from umis.permits.verification import token_for
+from umis.permits.verification import number_from_token, token_for
 from umis.portal.models import PortalAccount
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -71,8 +77,12 @@ def test_trp_granted_and_its_qr_verified(browser: Browser, live_server: LiveServ
         worker.get_by_role("link", name="PDF", exact=True).click()
     assert download.value.suggested_filename == f"{permit.number}.pdf"
 
+    # the QR code printed on the PDF, read back as a phone would, opens the public check
+    (scanned,) = qr_texts(Path(download.value.path()).read_bytes())
+    assert scanned.startswith(f"{base}/verify/?t=")
+    assert number_from_token(scanned.split("?t=", 1)[1]) == permit.number
     public = english(browser, base).new_page()
-    public.goto(f"{base}/verify/?t={token_for(permit)}")
+    public.goto(scanned)
     expect(public.locator("#verdict")).to_have_attribute("data-state", "valid")
     expect(public.get_by_text("The QR code is genuine.")).to_be_visible()
     expect(public.get_by_text("Yılmaz")).to_have_count(0)

@@ -1,11 +1,21 @@
 """An applicant never reaches another's application or files, whatever id they guess."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from permit_factories import applicant, organisation_user, submitted
+from permit_factories import (
+    PDF,
+    applicant,
+    draft,
+    extension_answers,
+    officer,
+    organisation_user,
+    submitted,
+)
 
 from factories import PASSWORD
-from umis.permits.models import Upload
+from umis.accounts.models import Agency
+from umis.permits.models import Application, Payment, Upload
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +44,11 @@ def test_guessed_application_and_file_ids_all_answer_not_found() -> None:
         f"/portal/applications/{pk}/answer",
         f"/portal/applications/{pk}/upload",
         f"/portal/applications/{pk}/pay",
+        f"/portal/applications/{pk}/submit",
     ):
         assert intruder.post(path).status_code == 404, path
+    # the officers' download of the same file is not theirs either
+    assert intruder.get(f"/permits/files/{victim_file.pk}").status_code == 403
     victim_case.refresh_from_db()
     assert victim_case.status == "submitted"
     owner = signed_in(victim_case.applicant)
@@ -61,3 +74,64 @@ def test_officer_screens_refuse_applicants() -> None:
 def test_a_person_cannot_file_an_employers_service() -> None:
     client = signed_in(applicant())
     assert client.get("/portal/apply/work_permit").status_code == 404
+
+
+def test_nothing_reaches_someone_elses_draft() -> None:
+    # given a draft of one applicant, its documents not yet all sent
+    owner = applicant()
+    victim_draft = draft(owner, "stay_extension", extension_answers())
+    uploads_before = Upload.objects.count()
+    intruder = signed_in(applicant())
+    # when another applicant sends a file to it, submits it or pays for it
+    document = SimpleUploadedFile("passport.pdf", PDF, "application/pdf")
+    pk = victim_draft.pk
+    sent = intruder.post(f"/portal/applications/{pk}/upload", {"doc-passport": document})
+    submitted_ = intruder.post(f"/portal/applications/{pk}/submit")
+    paid = intruder.post(f"/portal/applications/{pk}/pay")
+    # then each is not found, and the draft is as it was
+    assert (sent.status_code, submitted_.status_code, paid.status_code) == (404, 404, 404)
+    assert Upload.objects.count() == uploads_before
+    assert not Payment.objects.filter(application=victim_draft).exists()
+    victim_draft.refresh_from_db()
+    assert (victim_draft.status, victim_draft.receipt_number) == ("draft", None)
+
+
+def test_officers_of_another_office_reach_no_case_file_or_action() -> None:
+    # given a case of the Baku office (SMS) with a document
+    case = submitted("stay_extension")
+    document = Upload.objects.filter(application=case).first()
+    assert document is not None
+    Agency.objects.create(
+        code="NAX", kind=Agency.Kind.MIGRATION, name_az="NAX", name_en="NAX", name_ru="NAX"
+    )
+    elsewhere = signed_in(officer(agency_code="NAX"))
+    # when an officer of another office guesses its ids
+    for path in (
+        f"/permits/cases/{case.pk}",
+        f"/permits/cases/{case.pk}/letter.pdf",
+        f"/permits/cases/{case.pk}/permit.pdf",
+        f"/permits/files/{document.pk}",
+    ):
+        assert elsewhere.get(path).status_code == 404, path
+    decide = {"dec-outcome": "grant", "dec-grounds": ["requirements_met"], "dec-reasons": ""}
+    for path, data in (
+        (f"/permits/cases/{case.pk}/take", {}),
+        (f"/permits/cases/{case.pk}/decide", decide),
+        (f"/permits/cases/{case.pk}/information", {"info-note": "More?"}),
+    ):
+        assert elsewhere.post(path, data).status_code == 404, path
+    # then the case is untouched
+    case.refresh_from_db()
+    assert (case.status, case.assigned_to) == ("submitted", None)
+    assert list(case.actions.values_list("kind", flat=True)) == ["create", "submit"]
+
+
+def test_a_bad_answer_is_explained_in_the_applicants_language() -> None:
+    client = Client()
+    client.cookies["umis_language"] = "ru"
+    assert client.login(username=applicant().username, password=PASSWORD)
+    form = {f"a-{k}": v for k, v in extension_answers(birth_date="1990-13-45").items()}
+    response = client.post("/portal/apply/stay_extension", form | {"track": "standard"})
+    assert response.status_code == 400
+    assert "Введите правильную дату." in response.content.decode()
+    assert not Application.objects.exists()
