@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from stay_factories import person
 
 from factories import UserFactory, role
@@ -60,7 +61,8 @@ def test_bad_records_are_answered_and_good_ones_kept() -> None:
         _record("B5", "P999999999"),
         _record("B6", who.number, direction="exit", at="2026-03-03T10:00:00+04:00"),
     ]
-    result = crossings_ingest(actor=_border(), records=batch)
+    with translation.override("en"):
+        result = crossings_ingest(actor=_border(), records=batch)
     assert result.accepted == 2
     assert [(r["index"], r["source_ref"]) for r in result.rejected] == [
         (1, "B2"),

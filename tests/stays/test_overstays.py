@@ -1,70 +1,21 @@
 """The set-based overstay list equals the engine's per-person answers."""
 
 import random
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from stay_factories import crossing, person
+from stay_factories import crossing, person, population
 
-from umis.core.permissions import Actor
-from umis.stays import providers
 from umis.stays.engine import Basis
-from umis.stays.models import StayRuleVersion, Visa
 from umis.stays.overstays import overstayers_on, present_on
-from umis.stays.providers import ResidencePeriod
 from umis.stays.selectors import status_for
-from umis.stays.services import stay_extension_grant
 
 pytestmark = pytest.mark.django_db
 ON = date(2026, 6, 1)
-NATIONALITIES = ["RUS", "KAZ", "TUR", "IRN", "CHN", "DEU", ""]
-
-
-@pytest.fixture
-def trp_holders() -> Iterator[set[int]]:
-    holders: set[int] = set()
-
-    def provider(person_ids: object) -> list[ResidencePeriod]:
-        return [ResidencePeriod(p, "TRP", date(2026, 4, 1), date(2026, 5, 20)) for p in holders]
-
-    providers.register_residence_provider(provider)
-    yield holders
-    providers._providers.remove(provider)
-
-
-def _population(rng: random.Random, size: int, trp_holders: set[int]) -> list[int]:
-    StayRuleVersion.objects.create(
-        code="TEST-ROLLING", nationality_id="DEU", kind="rolling", max_days=90, window_days=180,
-        effective_from=date(2014, 1, 1),
-    )  # fmt: skip
-    ids = []
-    for n in range(size):
-        who = person()
-        ids.append(who.pk)
-        day = ON - timedelta(days=rng.randint(0, 400))
-        nationality = rng.choice(NATIONALITIES)
-        for _ in range(rng.randint(0, 5)):
-            direction = rng.choices(["entry", "exit"], weights=[3, 2])[0]
-            crossing(who, direction, day, nationality, hour=rng.randint(0, 23))
-            day += timedelta(days=rng.randint(0, 120))
-        if n % 7 == 0:
-            trp_holders.add(who.pk)
-        if n % 11 == 0:
-            Visa.objects.create(
-                person=who, number=f"V{n}", kind="evisa", valid_from=ON - timedelta(days=60),
-                valid_to=ON + timedelta(days=30), stay_days=30, entries=rng.choice([1, None]),
-            )  # fmt: skip
-        if n % 13 == 0:
-            stay_extension_grant(
-                actor=Actor.system("tests"), person=who, valid_from=ON - timedelta(days=20),
-                valid_to=ON + timedelta(days=10), source_ref=f"EXT-{n}",
-            )  # fmt: skip
-    return ids
 
 
 def test_overstay_list_equals_the_engine_person_by_person(trp_holders: set[int]) -> None:
-    ids = _population(random.Random(4), 300, trp_holders)
+    ids = population(random.Random(4), 300, trp_holders, ON)
     table = {row["person_id"]: row for row in present_on(ON).to_pylist()}
     expected_present = set()
     for person_id in ids:
@@ -79,6 +30,7 @@ def test_overstay_list_equals_the_engine_person_by_person(trp_holders: set[int])
             status.overstay_days,
         ), person_id
         assert row["stay_entry"] == status.stay_entry
+        assert row["basis"] == status.basis.value
     assert set(table) == expected_present
     listed = overstayers_on(ON)
     assert {r.person_id for r in listed} == {

@@ -1,15 +1,16 @@
 """The public calculator (no sign-in, nothing stored), the overstay screen and the API."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.test import Client
 from stay_factories import crossing, person
 
-from factories import PASSWORD, UserFactory, role
+from factories import PASSWORD, MovableClock, UserFactory, role
 from umis.audit.models import AuditEvent
 from umis.core.permissions import Actor
+from umis.stays.daily import all_statuses_refresh
 from umis.stays.models import StayExtension
 from umis.stays.selectors import status_for
 from umis.stays.services import stay_extension_grant
@@ -52,15 +53,24 @@ def test_calculator_api_is_public(client: Client) -> None:
     assert response.json()["max_days_from_entry"] == 30
 
 
-def test_overstay_screen_lists_and_audits(client: Client) -> None:
-    who = person()
-    crossing(who, "entry", date(2026, 1, 1), "RUS")
+def test_overstay_screen_lists_the_stored_statuses_and_audits(
+    client: Client, clock: MovableClock
+) -> None:
+    """The screen reads the stored statuses: a crossing written straight to the table
+    (no refresh) shows only once the daily refresh has run."""
+    clock.current = datetime(2026, 6, 1, 8, tzinfo=UTC)
+    over, within = person(), person()
+    crossing(over, "entry", date(2026, 1, 1), "RUS")  # 152 days, 62 over
+    crossing(within, "entry", date(2026, 5, 1), "RUS")
     officer = UserFactory(role=role("supervisor"))
     client.login(username=officer.username, password=PASSWORD)
-    response = client.get("/stays/overstays", {"on": "2026-06-01"})
-    assert response.status_code == 200
-    assert who.number in response.content.decode()
-    assert AuditEvent.objects.filter(event_type="stays.overstays_listed").count() == 1
+    assert over.number not in client.get("/stays/overstays").content.decode()
+    all_statuses_refresh()
+    html = client.get("/stays/overstays").content.decode()
+    assert over.number in html
+    assert within.number not in html
+    assert "<td>62</td>" in html
+    assert AuditEvent.objects.filter(event_type="stays.overstays_listed").count() == 2
 
 
 def test_overstay_screen_refused_without_permission(client: Client) -> None:

@@ -4,9 +4,11 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from umis.audit.services import record
+from umis.core import clock
 from umis.core.api_errors import ErrorOut
 from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
@@ -16,8 +18,8 @@ from umis.stays import events
 from umis.stays.engine.calculator import CalculatorInputError, calculate
 from umis.stays.explain import render
 from umis.stays.ingest import MAX_BATCH, crossings_ingest
-from umis.stays.overstays import overstayers_on
 from umis.stays.panels import VIEW_PERMISSION
+from umis.stays.selectors import overstayers_stored, stored_as_of
 
 router = Router()
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -99,7 +101,11 @@ class BatchOut(Schema):
     received: int
     accepted: int
     duplicates: int
-    persons_registered: int
+    persons_registered: int = Field(description="New persons, including those for review")
+    persons_linked: int = Field(description="Travellers the matcher linked to a person")
+    persons_for_review: int = Field(
+        description="New persons whose look-alikes are queued for an officer's review"
+    )
     rejected: list[RejectedOut]
 
 
@@ -111,12 +117,16 @@ def crossings_batch(request: HttpRequest, payload: BatchIn) -> dict[str, Any]:
         "accepted": result.accepted,
         "duplicates": result.duplicates,
         "persons_registered": result.persons_registered,
+        "persons_linked": result.persons_linked,
+        "persons_for_review": result.persons_for_review,
         "rejected": result.rejected,
     }
 
 
 class OverstayParams(Schema):
-    on: IsoDate
+    on: IsoDate | None = Field(
+        None, description="Only today: the list is kept for today by the daily refresh"
+    )
     nationality: str = Field("", max_length=3)
     min_days: int = Field(1, ge=1)
     page: int = Field(1, ge=1)
@@ -135,30 +145,43 @@ class OverstayerOut(Schema):
 
 class OverstaysOut(Schema):
     on: date
+    as_of: date | None = Field(description="The oldest date the listed statuses were computed for")
     total: int
     page: int
     page_size: int
     results: list[OverstayerOut]
 
 
-@router.get("/overstays", response={200: OverstaysOut, **ERRORS}, summary="Overstayers on a date")
+@router.get(
+    "/overstays", response={200: OverstaysOut, **ERRORS}, summary="Overstayers today (stored)"
+)
 def overstays(request: HttpRequest, params: Query[OverstayParams]) -> dict[str, Any]:
+    """Everyone overstaying today, from the stored statuses (refreshed daily and on every
+    crossing). For another date, `umis overstays --on DATE` computes the list."""
     actor = actor_of(request)
     require(actor, VIEW_PERMISSION)
-    rows = overstayers_on(
-        params.on, nationality=params.nationality.upper(), min_days=params.min_days
-    )
+    today = clock.today()
+    if params.on is not None and params.on != today:
+        raise ValidationFailed.single(
+            "on",
+            _("The list is kept for today (%(today)s); for another date use umis overstays --on.")
+            % {"today": today.isoformat()},
+        )
+    rows = overstayers_stored(nationality=params.nationality.upper(), min_days=params.min_days)
+    total = rows.count()
+    start = (params.page - 1) * params.page_size
+    page = list(rows[start : start + params.page_size])
     record(
         actor=actor,
         event=events.OVERSTAYS_LISTED,
         purpose="enforcement",
-        extra={"on": params.on.isoformat(), "count": len(rows)},
+        extra={"on": today.isoformat(), "count": total, "shown": len(page)},
     )
-    start = (params.page - 1) * params.page_size
     return {
-        "on": params.on,
-        "total": len(rows),
+        "on": today,
+        "as_of": stored_as_of(rows),
+        "total": total,
         "page": params.page,
         "page_size": params.page_size,
-        "results": [vars(r) for r in rows[start : start + params.page_size]],
+        "results": page,
     }

@@ -1,8 +1,8 @@
 """Crossings in bulk from the border service: good records kept, each bad one answered.
 
 A record names its traveller by person number, or describes the traveller
-(document and name); an unknown traveller is registered through the person
-registry, idempotently on the document. Records are idempotent on
+(document and name); a traveller whose document is not on record goes through
+the registry's matcher (:mod:`umis.stays.travellers`). Records are idempotent on
 (agency, source_ref): sending a batch again changes nothing.
 """
 
@@ -16,17 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from umis.audit.services import record
-from umis.core.errors import UmisError, ValidationFailed
+from umis.core.errors import UmisError
 from umis.core.partial_dates import InvalidPartialDate, PartialDate
 from umis.core.permissions import Actor, require
-from umis.people import services as people_services
-from umis.people.indexing import normalise_document_number
-from umis.people.inputs import DocumentInput, NameInput, PersonInput
-from umis.people.models import Person, TravelDocument
+from umis.people.models import TravelDocument
 from umis.stays import events
+from umis.stays.ingest_store import CrossingRow, crossings_store, persons_by_number
 from umis.stays.models import BorderPoint, Crossing
 from umis.stays.refresh import refresh_on_commit
 from umis.stays.services import RECORD_PERMISSION, local_day
+from umis.stays.travellers import Outcome, Traveller, document_holders, traveller_identify
 
 MAX_BATCH = 10_000
 DIRECTIONS = frozenset(Crossing.Direction.values)
@@ -45,7 +44,7 @@ class CrossingIn:
     document_number: str
     nationality: str
     purpose: str
-    traveller: Mapping[str, Any]
+    traveller: Traveller | None
 
 
 @dataclass
@@ -53,8 +52,18 @@ class IngestResult:
     received: int = 0
     accepted: int = 0
     duplicates: int = 0
-    persons_registered: int = 0
+    persons_registered: int = 0  # new persons, including those queued for review
+    persons_linked: int = 0  # travellers the matcher linked to a registered person
+    persons_for_review: int = 0  # new persons with look-alikes queued for an officer
     rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome in (Outcome.REGISTERED, Outcome.REVIEW):
+            self.persons_registered += 1
+        if outcome == Outcome.REVIEW:
+            self.persons_for_review += 1
+        if outcome == Outcome.LINKED:
+            self.persons_linked += 1
 
     def reject(self, index: int, source_ref: str, reason: str) -> None:
         self.rejected.append({"index": index, "source_ref": source_ref, "reason": reason})
@@ -100,11 +109,16 @@ def parse_record(index: int, raw: Mapping[str, Any], points: frozenset[str]) -> 
     if document_kind not in DOCUMENT_KINDS:
         raise BadRecord(_("Unknown document type: %(kind)s.") % {"kind": document_kind})
     person_number = _text(raw, "person", 12).upper()
-    traveller = raw.get("traveller") or {}
-    if not isinstance(traveller, Mapping):
+    described = raw.get("traveller") or {}
+    if not isinstance(described, Mapping):
         raise BadRecord(_("traveller must be an object."))
-    if not person_number and not (traveller and raw.get("document_number")):
+    document_number = _text(raw, "document_number", 30)
+    nationality = _text(raw, "nationality", 3).upper()
+    if not person_number and not (described and document_number):
         raise BadRecord(_("Give the person number or describe the traveller."))
+    traveller = None
+    if not person_number:
+        traveller = _traveller(described, document_kind, document_number, nationality)
     return CrossingIn(
         index=index,
         source_ref=source_ref,
@@ -113,125 +127,117 @@ def parse_record(index: int, raw: Mapping[str, Any], points: frozenset[str]) -> 
         person_number=person_number,
         point=point,
         document_kind=document_kind,
-        document_number=_text(raw, "document_number", 30),
-        nationality=_text(raw, "nationality", 3).upper(),
+        document_number=document_number,
+        nationality=nationality,
         purpose=_text(raw, "purpose", 60),
         traveller=traveller,
     )
 
 
-def _traveller_input(item: CrossingIn) -> PersonInput:
-    t = item.traveller
+def _traveller(
+    described: Mapping[str, Any], document_kind: str, document_number: str, nationality: str
+) -> Traveller:
+    birth_text = _text(described, "birth_date", 10)
     try:
-        birth = PartialDate.parse(str(t["birth_date"])) if t.get("birth_date") else None
+        birth = PartialDate.parse(birth_text) if birth_text else None
     except InvalidPartialDate as error:
-        raise ValidationFailed.single("traveller.birth_date", error.message) from None
-    return PersonInput(
-        sex=str(t.get("sex") or "X"),
-        names=[
-            NameInput(
-                surname=str(t.get("surname") or ""), given_names=str(t.get("given_names") or "")
-            )
-        ],
+        raise BadRecord(f"traveller.birth_date: {error.message}") from None
+    return Traveller(
+        document_kind=document_kind,
+        document_number=document_number,
+        nationality=nationality,
+        surname=_text(described, "surname", 150),
+        given_names=_text(described, "given_names", 200),
+        sex=_text(described, "sex", 1).upper() or "X",
         birth_date=birth,
-        citizenships=[item.nationality] if item.nationality else [],
-        documents=[
-            DocumentInput(
-                kind=item.document_kind,
-                number=item.document_number,
-                issuing_state=item.nationality,
-            )
-        ],
     )
 
 
-def _document_key(item: CrossingIn) -> tuple[str, str, str]:
-    return (item.nationality, item.document_kind, normalise_document_number(item.document_number))
-
-
-def _known_travellers(items: Sequence[CrossingIn]) -> dict[tuple[str, str, str], int]:
-    numbers = {_document_key(i)[2] for i in items if not i.person_number}
-    rows = TravelDocument.objects.filter(number_normalised__in=numbers).values_list(
-        "issuing_state_id", "kind", "number_normalised", "person_id"
-    )
-    return {(state, kind, number): person for state, kind, number, person in rows}
-
-
-def _resolve_persons(actor: Actor, items: list[CrossingIn], result: IngestResult) -> dict[int, int]:
-    """Person id for each record index; unresolved records are rejected."""
-    numbers = {i.person_number for i in items if i.person_number}
-    by_number = dict(Person.objects.filter(number__in=numbers).values_list("number", "pk"))
-    by_document = _known_travellers(items)
+def _travellers(actor: Actor, items: list[CrossingIn], result: IngestResult) -> dict[int, int]:
+    """Person id for each record describing a traveller; refused ones are answered."""
+    described = [i for i in items if i.traveller is not None]
+    holders = document_holders({i.traveller.document_key for i in described if i.traveller})
     resolved: dict[int, int] = {}
-    for item in items:
-        if item.person_number:
-            if item.person_number in by_number:
-                resolved[item.index] = by_number[item.person_number]
-            else:
-                result.reject(
-                    item.index,
-                    item.source_ref,
-                    _("No person with number %(number)s.") % {"number": item.person_number},
-                )
-            continue
-        key = _document_key(item)
-        if key not in by_document:
+    for item in described:
+        assert item.traveller is not None
+        key = item.traveller.document_key
+        if key not in holders:
             try:
                 with transaction.atomic():
-                    person = people_services.person_register(
-                        actor=actor,
-                        data=_traveller_input(item),
-                        source=f"border:{actor.agency_code}",
-                        source_ref=":".join(key),
+                    holders[key], outcome = traveller_identify(
+                        actor=actor, traveller=item.traveller, source=f"border:{actor.agency_code}"
                     )
             except UmisError as refused:
                 result.reject(item.index, item.source_ref, refused.message)
                 continue
-            by_document[key] = person.pk
-            result.persons_registered += 1
-        resolved[item.index] = by_document[key]
+            result.count(outcome)
+        resolved[item.index] = holders[key]
     return resolved
 
 
-def _new_items(actor: Actor, items: list[CrossingIn], result: IngestResult) -> list[CrossingIn]:
-    """Drop records already stored, or repeated within the batch (idempotency)."""
-    refs = [i.source_ref for i in items]
-    stored = set(
-        Crossing.objects.filter(source=actor.agency_code, source_ref__in=refs).values_list(
-            "source_ref", flat=True
-        )
-    )
+def _resolve_persons(actor: Actor, items: list[CrossingIn], result: IngestResult) -> dict[int, int]:
+    """Person id for each record index; unresolved records are refused."""
+    by_number = persons_by_number({i.person_number for i in items if i.person_number})
+    resolved: dict[int, int] = {}
+    for item in items:
+        if not item.person_number:
+            continue
+        if item.person_number in by_number:
+            resolved[item.index] = by_number[item.person_number]
+        else:
+            result.reject(
+                item.index,
+                item.source_ref,
+                _("No person with number %(number)s.") % {"number": item.person_number},
+            )
+    return resolved | _travellers(actor, items, result)
+
+
+def _once_in_batch(items: list[CrossingIn], result: IngestResult) -> list[CrossingIn]:
+    """A source reference repeated within the batch counts once."""
+    seen: set[str] = set()
     fresh: list[CrossingIn] = []
     for item in items:
-        if item.source_ref in stored:
+        if item.source_ref in seen:
             result.duplicates += 1
         else:
-            stored.add(item.source_ref)
+            seen.add(item.source_ref)
             fresh.append(item)
     return fresh
 
 
+def _parse_all(records: Sequence[Mapping[str, Any]], result: IngestResult) -> list[CrossingIn]:
+    points = frozenset(BorderPoint.objects.values_list("code", flat=True))
+    items: list[CrossingIn] = []
+    for index, raw in enumerate(records):
+        try:
+            if not isinstance(raw, Mapping):
+                raise BadRecord(_("Each record must be an object."))
+            items.append(parse_record(index, raw, points))
+        except BadRecord as bad:
+            ref = raw.get("source_ref") if isinstance(raw, Mapping) else ""
+            result.reject(index, str(ref or "")[:100], str(bad))
+    return _once_in_batch(items, result)
+
+
 @transaction.atomic
 def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> IngestResult:
-    """Store a batch of crossings; every refused record is reported with its reason."""
+    """Store a batch of crossings; every refused record is reported with its reason.
+
+    Records already stored (same agency and source reference) are counted as
+    duplicates and left as they were. One audit event covers the batch; the
+    stay status of every person with a new crossing is refreshed on commit.
+    """
     require(actor, RECORD_PERMISSION)
     if len(records) > MAX_BATCH:
         raise UmisError(
             _("At most %(max)d records per batch.") % {"max": MAX_BATCH}, code="batch_too_large"
         )
     result = IngestResult(received=len(records))
-    points = frozenset(BorderPoint.objects.values_list("code", flat=True))
-    items: list[CrossingIn] = []
-    for index, raw in enumerate(records):
-        try:
-            items.append(parse_record(index, raw, points))
-        except BadRecord as bad:
-            ref = raw.get("source_ref") if isinstance(raw, Mapping) else ""
-            result.reject(index, str(ref or "")[:100], str(bad))
-    items = _new_items(actor, items, result)
+    items = _parse_all(records, result)
     persons = _resolve_persons(actor, items, result)
     rows = [
-        Crossing(
+        CrossingRow(
             person_id=persons[i.index],
             direction=i.direction,
             at=i.at,
@@ -241,14 +247,14 @@ def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> I
             document_number=i.document_number,
             nationality=i.nationality,
             purpose=i.purpose,
-            source=actor.agency_code,
             source_ref=i.source_ref,
         )
         for i in items
         if i.index in persons
     ]
-    Crossing.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
-    result.accepted = len(rows)
+    stored = crossings_store(source=actor.agency_code, rows=rows)
+    result.accepted = len(stored)
+    result.duplicates += len(rows) - len(stored)
     result.rejected.sort(key=lambda r: r["index"])
     record(
         actor=actor,
@@ -258,7 +264,13 @@ def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> I
             "accepted": result.accepted,
             "duplicates": result.duplicates,
             "rejected": len(result.rejected),
+            "persons": len(set(stored)),
+            "persons_registered": result.persons_registered,
+            "persons_linked": result.persons_linked,
+            "persons_for_review": result.persons_for_review,
+            "first_ref": rows[0].source_ref if rows else "",
+            "last_ref": rows[-1].source_ref if rows else "",
         },
     )
-    refresh_on_commit({row.person_id for row in rows})
+    refresh_on_commit(set(stored))
     return result

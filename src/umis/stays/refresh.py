@@ -1,18 +1,20 @@
-"""Keeping the stored stay status current: one person on commit, everyone daily."""
+"""Keeping the stored stay status current: a few persons on commit, everyone daily.
 
-from collections.abc import Collection, Iterator, Sequence
+The stored status holds the figures lists and panels need (present, days used
+and allowed, overstay, lawful until, registration due); the profile asks the
+engine itself, with its explanation, on every view.
+"""
+
+from collections.abc import Collection, Sequence
 from datetime import date
-from itertools import islice
 
-from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db import connection, transaction
 
 from umis.core import clock
-from umis.core.selectors import working_calendar
 from umis.people.models import Person
 from umis.stays import engine
-from umis.stays.models import Crossing, StayStatus
-from umis.stays.selectors import EngineInputs, engine_inputs, stay_rules
+from umis.stays.models import StayStatus
+from umis.stays.selectors import EngineInputs, engine_facts, status_of
 
 STATUS_FIELDS = [
     "on",
@@ -23,16 +25,16 @@ STATUS_FIELDS = [
     "days_used",
     "max_days",
     "overstay_days",
+    "rule",
     "lawful_until",
     "registration_due_on",
     "registration_met",
-    "explanation",
     "refreshed_at",
 ]
 BATCH = 2000
 
 
-def _row(person_id: int, status: engine.StayStatus, nationality: str) -> StayStatus:
+def status_row(person_id: int, status: engine.StayStatus, nationality: str) -> StayStatus:
     return StayStatus(
         person_id=person_id,
         on=status.on,
@@ -43,10 +45,10 @@ def _row(person_id: int, status: engine.StayStatus, nationality: str) -> StaySta
         days_used=status.days_used,
         max_days=status.max_days,
         overstay_days=status.overstay_days,
+        rule=status.rule.code if status.rule and status.present else "",
         lawful_until=status.lawful_until,
         registration_due_on=status.registration_due_on,
         registration_met=status.registration_met,
-        explanation=[{"message": e.message, "params": e.params} for e in status.explanation],
         refreshed_at=clock.now(),
     )
 
@@ -56,25 +58,31 @@ def _nationality(data: EngineInputs) -> str:
     return max(entries, key=lambda s: s.entry or date.min).nationality if entries else ""
 
 
+def _relaxed_commit() -> None:
+    """A stored status can always be computed again: don't wait for the disk to commit it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO off")
+
+
+@transaction.atomic
 def statuses_refresh(person_ids: Sequence[int], on: date | None = None) -> int:
-    """Recompute and store the stay status of ``person_ids`` with the engine."""
+    """Recompute and store the stay status of ``person_ids`` with the engine.
+
+    A person merged into another keeps no status of their own.
+    """
     on = on or clock.today()
-    rules = stay_rules()
-    calendar = working_calendar(on.year - 1, on.year + 1)
-    inputs = engine_inputs(person_ids)
-    rows = []
-    for person_id in person_ids:
-        data = inputs.get(person_id, EngineInputs())
-        status = engine.stay_status(
-            on=on,
-            stays=data.stays,
-            rules=rules,
-            visas=data.visas,
-            periods=data.periods,
-            registrations=data.registrations,
-            calendar=calendar,
-        )
-        rows.append(_row(person_id, status, _nationality(data)))
+    if not person_ids:
+        return 0
+    _relaxed_commit()
+    facts = engine_facts(person_ids, on)
+    rows = [
+        status_row(p, status_of(facts, p, on), _nationality(facts.of(p)))
+        for p in person_ids
+        if p not in facts.merged
+    ]
+    if facts.merged:
+        StayStatus.objects.filter(person_id__in=facts.merged).delete()
     StayStatus.objects.bulk_create(
         rows, update_conflicts=True, unique_fields=["person"], update_fields=STATUS_FIELDS
     )
@@ -86,21 +94,11 @@ def refresh_on_commit(person_ids: Collection[int]) -> None:
     from umis.stays.tasks import stay_statuses_refresh
 
     ids = sorted(set(person_ids))
-    transaction.on_commit(lambda: stay_statuses_refresh.enqueue(person_ids=ids))
+    if ids:
+        transaction.on_commit(lambda: stay_statuses_refresh.enqueue(person_ids=ids))
 
 
-def _chunks(ids: Iterator[int], size: int) -> Iterator[list[int]]:
-    while chunk := list(islice(ids, size)):
-        yield chunk
-
-
-def all_statuses_refresh(on: date | None = None) -> int:
-    """The daily refresh: every person with a crossing or a stored status, in batches."""
-    ids = Person.objects.filter(
-        Exists(Crossing.objects.filter(person=OuterRef("pk")))
-        | Exists(StayStatus.objects.filter(person=OuterRef("pk")))
-    )
-    count = 0
-    for chunk in _chunks(ids.order_by("pk").values_list("pk", flat=True).iterator(), BATCH):
-        count += statuses_refresh(chunk, on)
-    return count
+def statuses_after_merge(survivor: Person, absorbed: Person) -> None:
+    """Identity's merge listener: after a merge or an unmerge, in its transaction, both
+    persons' statuses are computed again from the facts each now holds."""
+    statuses_refresh([survivor.pk, absorbed.pk])

@@ -1,18 +1,25 @@
-"""Reads: the engine's inputs for one person or many, from the stored records."""
+"""Reads: the engine's inputs for one person or many, in one round trip; stored statuses."""
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from umis.core.selectors import working_calendar
+from django.db import connection
+from django.db.models import F, Min, QuerySet
+
+from umis.core.calendar import WorkingCalendar
+from umis.core.models import CalendarDay
+from umis.people.models import Person
 from umis.stays import engine
-from umis.stays.engine import Basis, Period, Registration, Stay, StayRule
+from umis.stays.engine import Basis, Period, Registration, RuleKind, Stay, StayRule
 from umis.stays.models import (
     Crossing,
     PlaceOfStayRegistration,
     StayExtension,
     StayRuleVersion,
+    StayStatus,
     Visa,
 )
 from umis.stays.providers import residence_periods
@@ -24,6 +31,19 @@ class EngineInputs:
     visas: list[engine.Visa] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     registrations: list[Registration] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """What the engine needs about some persons, with the rules and the calendar."""
+
+    rules: list[StayRule]
+    calendar: WorkingCalendar
+    inputs: dict[int, EngineInputs]
+    merged: set[int]  # persons merged into another: they have no status of their own
+
+    def of(self, person_id: int) -> EngineInputs:
+        return self.inputs.get(person_id, EngineInputs())
 
 
 def pair_crossings(rows: Iterable[tuple[str, date, str, str]]) -> list[Stay]:
@@ -50,49 +70,149 @@ def pair_crossings(rows: Iterable[tuple[str, date, str, str]]) -> list[Stay]:
     return stays
 
 
+# One statement reads every kind of fact; each part fills the columns it needs:
+# kind, person, t1..t4 (text), d1, d2 (dates), n1..n6 (integers), at, id (for order).
+_COLUMNS = (
+    ("t1", "varchar(100)"), ("t2", "varchar(40)"), ("t3", "varchar(10)"), ("t4", "varchar(10)"),
+    ("d1", "date"), ("d2", "date"),
+    ("n1", "integer"), ("n2", "integer"), ("n3", "integer"), ("n4", "integer"),
+    ("n5", "integer"), ("n6", "integer"), ("at", "timestamp with time zone"), ("id", "bigint"),
+)  # fmt: skip
+
+
+def _part(kind: str, person: str, table: str, where: str, **values: str) -> str:
+    filled = [values.get(name, f"CAST(NULL AS {sql_type})") for name, sql_type in _COLUMNS]
+    columns = ", ".join(filled)
+    return f"SELECT '{kind}' AS kind, {person} AS person, {columns} FROM {table} {where}"  # noqa: S608
+
+
+def _facts_sql(count: int) -> str:
+    q = connection.ops.quote_name
+    ids = "(" + ", ".join(["%s"] * count) + ")"
+    by_person = f"WHERE person_id IN {ids}"
+    parts = [
+        _part("c", "person_id", q(Crossing._meta.db_table),
+              f"{by_person} AND direction <> 'refusal'",
+              t1="direction", t2="nationality", t3="document_kind", d1="day", at="at", id="id"),
+        _part("v", "person_id", q(Visa._meta.db_table), by_person,
+              t1="number", d1="valid_from", d2="valid_to", n1="stay_days", n2="entries"),
+        _part("x", "person_id", q(StayExtension._meta.db_table), by_person,
+              d1="valid_from", d2="valid_to"),
+        _part("g", "person_id", q(PlaceOfStayRegistration._meta.db_table), by_person,
+              d1="valid_from", d2="valid_to"),
+        _part("m", "id", q(Person._meta.db_table),
+              f"WHERE id IN {ids} AND merged_into_id IS NOT NULL"),
+        _part("r", "0", q(StayRuleVersion._meta.db_table), "",
+              t1="code", t2="nationality_id", t3="document_kind", t4="kind",
+              d1="effective_from", d2="effective_to", n1="max_days", n2="window_days",
+              n3="CASE WHEN requires_visa THEN 1 ELSE 0 END", n4="registration_after_days",
+              n5="registration_within_days", n6="address_change_working_days", id="version"),
+        _part("d", "0", q(CalendarDay._meta.db_table), "WHERE date BETWEEN %s AND %s",
+              t1="kind", d1="date"),
+    ]  # fmt: skip
+    return " UNION ALL ".join(parts) + " ORDER BY kind, person, at, id"
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _rule(row: Sequence[Any]) -> StayRule:
+    (_, _, code, nationality, document_kind, kind, start, end, *numbers, _at, version) = row
+    max_days, window_days, requires_visa, after, within, moved = numbers
+    return StayRule(
+        kind=RuleKind(kind),
+        max_days=max_days,
+        window_days=window_days,
+        requires_visa=bool(requires_visa),
+        nationality=nationality or "",
+        document_kind=document_kind,
+        effective_from=_day(start) or date.min,
+        effective_to=_day(end),
+        registration_after_days=after,
+        registration_within_days=within,
+        address_change_working_days=moved,
+        code=f"{code} v{version}",
+    )
+
+
+def _calendar(rows: list[tuple[date, str]]) -> WorkingCalendar:
+    working = CalendarDay.Kind.WORKING
+    return WorkingCalendar(
+        rest_days=frozenset(day for day, kind in rows if kind != working),
+        working_weekend_days=frozenset(day for day, kind in rows if kind == working),
+    )
+
+
+def engine_facts(person_ids: Collection[int], on: date) -> Facts:
+    """Everything the engine needs about ``person_ids`` on ``on``: one statement, plus one
+    per registered residence-permit provider."""
+    ids = list(person_ids)
+    params: list[Any] = [*ids * 5, date(on.year - 1, 1, 1), date(on.year + 1, 12, 31)]
+    with connection.cursor() as cursor:
+        cursor.execute(_facts_sql(len(ids)), params)
+        rows = cursor.fetchall()
+    inputs: dict[int, EngineInputs] = defaultdict(EngineInputs)
+    crossings: dict[int, list[tuple[str, date, str, str]]] = defaultdict(list)
+    rules, days, merged = [], [], set()
+    for row in rows:
+        kind, person = row[0], row[1]
+        if kind == "c":
+            crossings[person].append((row[2], _day(row[6]), row[3], row[4]))  # type: ignore[arg-type]
+        elif kind == "v":
+            inputs[person].visas.append(
+                engine.Visa(row[2], _day(row[6]), _day(row[7]), row[8], row[9])  # type: ignore[arg-type]
+            )
+        elif kind == "x":
+            inputs[person].periods.append(Period(Basis.EXTENSION, _day(row[6]), _day(row[7])))  # type: ignore[arg-type]
+        elif kind == "g":
+            inputs[person].registrations.append(Registration(_day(row[6]), _day(row[7])))  # type: ignore[arg-type]
+        elif kind == "m":
+            merged.add(person)
+        elif kind == "r":
+            rules.append(_rule(row))
+        else:
+            days.append((_day(row[6]), row[2]))
+    for person, person_rows in crossings.items():
+        inputs[person].stays = pair_crossings(person_rows)
+    for period in residence_periods(ids):
+        inputs[period.person_id].periods.append(
+            Period(Basis(period.kind), period.valid_from, period.valid_to)
+        )
+    return Facts(rules, _calendar(days), dict(inputs), merged)  # type: ignore[arg-type]
+
+
 def stay_rules() -> list[StayRule]:
     return [row.as_rule() for row in StayRuleVersion.objects.all()]
 
 
-def engine_inputs(person_ids: Collection[int]) -> dict[int, EngineInputs]:
-    """Everything the engine needs about ``person_ids``, in a handful of queries."""
-    inputs: dict[int, EngineInputs] = defaultdict(EngineInputs)
-    crossings: dict[int, list[tuple[str, date, str, str]]] = defaultdict(list)
-    rows = (
-        Crossing.objects.filter(person_id__in=person_ids)
-        .exclude(direction=Crossing.Direction.REFUSAL)
-        .order_by("person_id", "at", "pk")
-        .values_list("person_id", "direction", "day", "nationality", "document_kind")
+def status_of(facts: Facts, person_id: int, on: date) -> engine.StayStatus:
+    data = facts.of(person_id)
+    return engine.stay_status(
+        on=on,
+        stays=data.stays,
+        rules=facts.rules,
+        visas=data.visas,
+        periods=data.periods,
+        registrations=data.registrations,
+        calendar=facts.calendar,
     )
-    for person_id, direction, day, nationality, document_kind in rows:
-        crossings[person_id].append((direction, day, nationality, document_kind))
-    for person_id, person_rows in crossings.items():
-        inputs[person_id].stays = pair_crossings(person_rows)
-    for visa in Visa.objects.filter(person_id__in=person_ids):
-        inputs[visa.person_id].visas.append(
-            engine.Visa(visa.number, visa.valid_from, visa.valid_to, visa.stay_days, visa.entries)
-        )
-    for ext in StayExtension.objects.filter(person_id__in=person_ids):
-        inputs[ext.person_id].periods.append(Period(Basis.EXTENSION, ext.valid_from, ext.valid_to))
-    for period in residence_periods(person_ids):
-        inputs[period.person_id].periods.append(
-            Period(Basis(period.kind), period.valid_from, period.valid_to)
-        )
-    registrations = PlaceOfStayRegistration.objects.filter(person_id__in=person_ids)
-    for reg in registrations.values_list("person_id", "valid_from", "valid_to"):
-        inputs[reg[0]].registrations.append(Registration(reg[1], reg[2]))
-    return inputs
 
 
 def status_for(person_id: int, on: date) -> engine.StayStatus:
     """The engine's full answer for one person on ``on``."""
-    data = engine_inputs([person_id]).get(person_id, EngineInputs())
-    return engine.stay_status(
-        on=on,
-        stays=data.stays,
-        rules=stay_rules(),
-        visas=data.visas,
-        periods=data.periods,
-        registrations=data.registrations,
-        calendar=working_calendar(on.year - 1, on.year + 1),
-    )
+    return status_of(engine_facts([person_id], on), person_id, on)
+
+
+def overstayers_stored(*, nationality: str = "", min_days: int = 1) -> QuerySet[StayStatus]:
+    """Everyone overstaying by the stored statuses (most days over first), with numbers."""
+    rows = StayStatus.objects.filter(present=True, overstay_days__gte=max(1, min_days))
+    if nationality:
+        rows = rows.filter(nationality=nationality)
+    return rows.annotate(number=F("person__number")).order_by("-overstay_days", "person_id")
+
+
+def stored_as_of(rows: QuerySet[StayStatus]) -> date | None:
+    """The oldest date the listed statuses were computed for (None: nothing listed)."""
+    oldest: date | None = rows.aggregate(oldest=Min("on"))["oldest"]
+    return oldest

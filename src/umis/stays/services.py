@@ -13,6 +13,7 @@ from umis.people.models import Person
 from umis.stays import events
 from umis.stays.models import Crossing, PlaceOfStayRegistration, StayExtension, Visa
 from umis.stays.refresh import refresh_on_commit
+from umis.stays.travellers import Outcome, Traveller, document_holders, traveller_identify
 
 RECORD_PERMISSION = "stays.record"
 EXTEND_PERMISSION = "stays.extend"
@@ -68,6 +69,50 @@ def crossing_record(
         )
         refresh_on_commit([person.pk])
     return crossing
+
+
+@transaction.atomic
+def traveller_crossing_record(
+    *,
+    actor: Actor,
+    traveller: Traveller,
+    direction: str,
+    at: datetime,
+    source_ref: str,
+    point_id: str | None = None,
+    purpose: str = "",
+) -> tuple[Crossing, Outcome]:
+    """Record a crossing of a traveller described by document and name: the holder of the
+    document if it is on record, else whom the registry's matcher finds (see
+    :func:`umis.stays.travellers.traveller_identify`); one transaction."""
+    require(actor, RECORD_PERMISSION)
+    key = traveller.document_key
+    person_id = document_holders({key}).get(key)
+    outcome = Outcome.KNOWN
+    if person_id is None:
+        person_id, outcome = traveller_identify(
+            actor=actor, traveller=traveller, source=f"border:{actor.agency_code}"
+        )
+    crossing = crossing_record(
+        actor=actor,
+        person=Person.objects.get(pk=person_id),
+        direction=direction,
+        at=at,
+        source_ref=source_ref,
+        point_id=point_id,
+        document_kind=traveller.document_kind,
+        document_number=traveller.document_number,
+        nationality=traveller.nationality,
+        purpose=purpose,
+    )
+    return crossing, outcome
+
+
+def residence_period_changed(*, person_id: int) -> None:
+    """A lawful-stay basis kept by another app (a TRP or PRP period) was granted, changed or
+    ended for this person: their stored stay status is refreshed once the caller's
+    transaction commits. The caller audits its own change."""
+    refresh_on_commit([person_id])
 
 
 @transaction.atomic

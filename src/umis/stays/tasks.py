@@ -2,7 +2,8 @@
 
 from django.tasks import task
 
-from umis.stays.refresh import all_statuses_refresh, statuses_refresh
+from umis.stays.daily import all_statuses_refresh
+from umis.stays.refresh import statuses_refresh
 
 
 @task()
@@ -13,5 +14,6 @@ def stay_statuses_refresh(*, person_ids: list[int]) -> int:
 
 @task()
 def stay_statuses_refresh_daily() -> int:
-    """The daily refresh of every person's stored stay status (run by the scheduler)."""
-    return all_statuses_refresh()
+    """The daily refresh of every person's stored stay status (run by the scheduler),
+    set-based; returns how many persons are present."""
+    return all_statuses_refresh().present

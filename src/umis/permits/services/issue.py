@@ -28,7 +28,6 @@ from umis.permits.models import (
 )
 from umis.permits.services.steps import step
 from umis.stays import services as stays_services
-from umis.stays.refresh import refresh_on_commit
 
 KIND_OF_SERVICE = {
     Service.TRP: PermitKind.TRP,
@@ -152,7 +151,7 @@ def permit_issue(*, actor: Actor, application: Application) -> Permit | None:
             valid_to=valid_to,
             source_ref=permit.number,
         )
-    refresh_on_commit([permit.person_id])
+    stays_services.residence_period_changed(person_id=permit.person_id)
     step(
         actor=actor,
         application=application,

@@ -1,4 +1,8 @@
-"""The stored stay status of a person, refreshed on every crossing and daily."""
+"""The stored stay status of a person, refreshed on every crossing and daily.
+
+It keeps the figures that lists and panels need; the explanation is the engine's,
+given afresh wherever a person's status is shown.
+"""
 
 from typing import ClassVar
 
@@ -23,10 +27,10 @@ class StayStatus(models.Model):
     days_used = models.PositiveIntegerField(_("days used"), default=0)
     max_days = models.PositiveIntegerField(_("days allowed"), null=True, blank=True)
     overstay_days = models.PositiveIntegerField(_("days overstayed"), default=0)
+    rule = models.CharField(_("stay rule"), max_length=60, blank=True)
     lawful_until = models.DateField(_("lawful until"), null=True, blank=True)
     registration_due_on = models.DateField(_("registration due on"), null=True, blank=True)
     registration_met = models.BooleanField(_("registration made in time"), null=True, blank=True)
-    explanation = models.JSONField(_("explanation"), default=list)
     refreshed_at = models.DateTimeField(_("refreshed"))
 
     class Meta:
@@ -34,6 +38,7 @@ class StayStatus(models.Model):
         verbose_name_plural = _("stay statuses")
         indexes: ClassVar = [
             models.Index(fields=["overstay_days"], name="staystatus_overstay"),
+            models.Index(fields=["nationality", "overstay_days"], name="staystatus_nat_overstay"),
             models.Index(fields=["registration_due_on"], name="staystatus_registration_due"),
         ]
 

@@ -17,11 +17,10 @@ QUERY = (Path(__file__).parent / "query.sql").read_text(encoding="utf-8")
 def present_on(on: date, *, threads: int = 2) -> pa.Table:
     """One row per person present on ``on``: days used, days allowed, days overstayed."""
     with tempfile.TemporaryDirectory(prefix="umis-stays-") as work:
-        path = Path(work) / "crossings.csv"
-        crossings_to_csv(on, path)
+        paths = crossings_to_csv(on, Path(work))
         db = duckdb.connect(config={"threads": threads})
         try:
-            load_crossings(db, path)
+            load_crossings(db, paths)
             load_small_tables(db)
             return db.sql(QUERY, params={"on": on}).to_arrow_table()
         finally:

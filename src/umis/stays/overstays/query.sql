@@ -57,6 +57,14 @@ exempt AS (
         )
     ) GROUP BY person_id, island
 ),
+covering AS (
+    -- The basis that names a day under several periods: PRP, then TRP, then extension.
+    SELECT person_id, arg_min(kind, CASE kind WHEN 'PRP' THEN 0 WHEN 'TRP' THEN 1 ELSE 2 END)
+           AS kind
+    FROM exempt_raw SEMI JOIN cur USING (person_id)
+    WHERE s <= $on AND $on <= e
+    GROUP BY person_id
+),
 ruled AS (
     SELECT * EXCLUDE (rn) FROM (
         SELECT c.person_id, c.start, c.nationality, r.kind, r.max_days, r.window_days,
@@ -89,7 +97,8 @@ visa_pick AS (
     ) WHERE rn = 1
 ),
 terms AS (
-    SELECT c.person_id, c.start, c.nationality, r.code, r.kind,
+    SELECT c.person_id, c.start, c.nationality, r.code, r.kind, r.requires_visa,
+           v.visa_days IS NOT NULL AS has_visa,
            CASE WHEN r.code IS NULL THEN NULL
                 WHEN NOT r.requires_visa THEN r.max_days
                 WHEN v.visa_days IS NULL THEN 0
@@ -121,5 +130,8 @@ SELECT t.person_id, t.nationality, t.start AS stay_entry, t.code AS rule,
        t.max_days,
        CASE WHEN t.max_days IS NULL OR coalesce(x.covered_on, false) THEN 0
             ELSE greatest(0, c.present_days - coalesce(x.exempt_days, 0) - t.max_days)
-       END AS overstay_days
+       END AS overstay_days,
+       coalesce(k.kind, CASE WHEN t.max_days IS NULL OR NOT t.requires_visa THEN 'visa_free'
+                             WHEN t.has_visa THEN 'visa' ELSE 'no_visa' END) AS basis
 FROM terms t JOIN counted c USING (person_id) LEFT JOIN exempted x USING (person_id)
+     LEFT JOIN covering k USING (person_id)

@@ -64,7 +64,9 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         actor = Actor.system("stay-import")
         actor = Actor(None, actor.username, agency.upper(), "system", actor.permissions)
-        totals = {"accepted": 0, "duplicates": 0, "rejected": 0}
+        totals = dict.fromkeys(
+            ("accepted", "duplicates", "rejected", "registered", "linked", "review"), 0
+        )
         with path.open(newline="", encoding="utf-8-sig") as stream:
             rows = list(csv.DictReader(stream))
         for start in range(0, len(rows), MAX_BATCH):
@@ -74,9 +76,13 @@ class Command(BaseCommand):
             totals["accepted"] += result.accepted
             totals["duplicates"] += result.duplicates
             totals["rejected"] += len(result.rejected)
+            totals["registered"] += result.persons_registered
+            totals["linked"] += result.persons_linked
+            totals["review"] += result.persons_for_review
             for bad in result.rejected:
                 self.stdout.write(f"  line {start + bad['index'] + 2}: {bad['reason']}")
         self.stdout.write(
             f"{len(rows)} rows: {totals['accepted']} recorded, {totals['duplicates']} already "
-            f"recorded, {totals['rejected']} refused."
+            f"recorded, {totals['rejected']} refused; travellers: {totals['registered']} "
+            f"registered ({totals['review']} of them for review), {totals['linked']} linked."
         )
