@@ -7,9 +7,13 @@ and Tuesday 24 March (a Novruz-like break) and works Saturday 7 March.
 from datetime import date
 
 import pytest
+from permit_factories import actor, extension_answers, officer, submitted
 
+from factories import MovableClock
 from umis.core.calendar import WorkingCalendar
+from umis.core.models import CalendarDay
 from umis.permits.deadlines import deadline_after_pause, decision_deadline
+from umis.permits.services import cases
 
 PLAIN = WorkingCalendar(rest_days=frozenset())
 NOVRUZ = WorkingCalendar(
@@ -69,3 +73,27 @@ def test_pause_spanning_a_weekend_only() -> None:
     assert deadline_after_pause(
         PLAIN, date(2026, 3, 10), date(2026, 3, 6), date(2026, 3, 8)
     ) == date(2026, 3, 10)
+
+
+@pytest.mark.django_db
+def test_a_case_counts_the_kept_calendar_through_submission_and_pause(
+    plain_march: MovableClock,
+) -> None:
+    # given the holiday calendar an administrator keeps: rest on Fri 20, Mon 23, Tue 24
+    for day in (20, 23, 24):
+        CalendarDay.objects.create(
+            date=date(2026, 3, day), kind=CalendarDay.Kind.HOLIDAY, name_en="Novruz"
+        )
+    # when an extension (3 working days) is submitted on Wed 18 March
+    plain_march.advance(days=16)
+    case = submitted("stay_extension", extension_answers(stay_ends_on="2026-04-20"))
+    # then it is due Thu 26: Thu 19 (1), rest to Tue 24, Wed 25 (2), Thu 26 (3)
+    assert case.deadline == date(2026, 3, 26)
+    # when the officer asks the applicant on Thu 19, who answers on Wed 25
+    plain_march.advance(days=1)
+    cases.information_request(actor=actor(officer()), application=case, note="Ticket?")
+    plain_march.advance(days=6)
+    cases.information_answer(actor=actor(case.applicant), application=case, note="Attached")
+    # then only Wed 25 was a working day of the pause: the deadline moves to Fri 27
+    case.refresh_from_db()
+    assert (case.deadline, case.paused_on) == (date(2026, 3, 27), None)
