@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -34,15 +34,17 @@ def record(
 ) -> AuditEvent:
     """Append one event to the chain inside the caller's transaction.
 
-    Writers are serialised by a row lock on the chain head, so the chain stays
-    a single line under concurrent requests on PostgreSQL; on SQLite every write
-    transaction already holds the database write lock.
+    Writers are serialised by a row lock on the chain head, held to the end of
+    the caller's transaction, so the chain stays a single line under concurrent
+    requests on PostgreSQL; on SQLite every write transaction already holds the
+    database write lock. No savepoint: when the write fails, the caller's
+    transaction fails with it, as it must (nothing happens unrecorded).
     """
     events.ensure_known(event)
     if subject is not None:
         subject_type = subject._meta.label_lower
         subject_id = str(subject.pk)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         entry = AuditEvent(
             seq=head.seq + 1,
@@ -59,10 +61,35 @@ def record(
             prev_hash=head.hash,
         )
         entry.hash = event_hash(entry)
-        entry.save(force_insert=True)
-        head.seq, head.hash = entry.seq, entry.hash
-        head.save(update_fields=["seq", "hash"])
+        _append(entry)
     return entry
+
+
+_EVENT_FIELDS = [f for f in AuditEvent._meta.concrete_fields if f.attname != "id"]
+
+
+def _append(entry: AuditEvent) -> None:
+    """Insert the event and move the head to it; on PostgreSQL in one statement."""
+    connection = connections[AuditEvent.objects.db]
+    if connection.vendor != "postgresql":
+        entry.save(force_insert=True)
+        ChainHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
+        return
+    quote = connection.ops.quote_name
+    events_table, head_table = (quote(m._meta.db_table) for m in (AuditEvent, ChainHead))
+    columns = ", ".join(quote(f.attname) for f in _EVENT_FIELDS)
+    values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in _EVENT_FIELDS]
+    placeholders = ", ".join(["%s"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH added AS (INSERT INTO {events_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 (the model's own names)
+            f" RETURNING id, seq, hash) UPDATE {head_table} SET seq = added.seq,"
+            f" hash = added.hash FROM added WHERE {head_table}.id = 1 RETURNING added.id",
+            values,
+        )
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
 
 
 def record_refusal(request: HttpRequest, exc: BaseException | None) -> None:

@@ -10,16 +10,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from django.db.models import Count, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
 from umis.people.indexing import normalise_document_number, query_keys
 from umis.people.models import (
     PERSON_NUMBERS,
+    Citizenship,
     Identifier,
     NameKey,
     Person,
+    PersonName,
     TravelDocument,
 )
 from umis.people.names.keys import NameScorer
@@ -108,10 +110,24 @@ class _Match:
     reasons: list[str] = field(default_factory=list)
     name: tuple[str, str, str] | None = None  # the name that matched, for the reason shown
     row: tuple[Any, ...] | None = None  # the person's PERSON_FIELDS, when already read
+    names: list[tuple[Any, ...]] = field(default_factory=list)  # NAME_FIELDS of each name
 
 
-# Read with the candidates' names, so that the persons of the page need no query.
-PERSON_FIELDS = tuple(field.attname for field in Person._meta.concrete_fields)
+# Read with the candidates' names, so that the persons of the page and their
+# names need no query of their own. Timestamps and the stored Latin form are
+# left to be read on access (each read datetime costs parsing, for ~160 rows).
+_DEFERRED = {"created_at", "updated_at", "latin"}
+PERSON_FIELDS = tuple(
+    field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
+)
+NAME_FIELDS = tuple(
+    field.attname for field in PersonName._meta.concrete_fields if field.attname not in _DEFERRED
+)
+CITIZENSHIP_FIELDS = tuple(field.attname for field in Citizenship._meta.concrete_fields)
+_NAME_COLUMNS = tuple(f"names__{name}" for name in NAME_FIELDS)
+_SURNAME, _GIVEN, _PATRONYMIC = (
+    NAME_FIELDS.index(name) for name in ("surname", "given_names", "patronymic")
+)
 
 
 def _number_matches(criteria: SearchCriteria) -> list[_Match]:
@@ -165,19 +181,22 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     candidates = _name_candidates(criteria)
     if candidates is None:
         return []
-    rows = (
-        _filtered(criteria)
-        .filter(pk__in=candidates)
-        .values_list(*PERSON_FIELDS, "names__surname", "names__given_names", "names__patronymic")
-    )
+    rows = _filtered(criteria).filter(pk__in=candidates).values_list(*PERSON_FIELDS, *_NAME_COLUMNS)
     scorer = NameScorer([criteria.text])
     best: dict[int, _Match] = {}
+    names: dict[int, list[tuple[Any, ...]]] = {}
     for row in rows:
         person, name = row[: len(PERSON_FIELDS)], row[len(PERSON_FIELDS) :]
-        score = scorer.score([part or "" for part in name])
+        if name[0] is None:  # a person without names (the join found none)
+            continue
+        names.setdefault(person[0], []).append(name)
+        parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
+        score = scorer.score(parts)
         found = best.get(person[0])
         if score >= MIN_SCORE and (found is None or score > found.score):
-            best[person[0]] = _Match(person[0], person[1], score, name=name, row=person)
+            best[person[0]] = _Match(person[0], person[1], score, name=parts, row=person)
+    for match in best.values():
+        match.names = sorted(names[match.person_id])  # by primary key, as stored
     return list(best.values())
 
 
@@ -189,12 +208,43 @@ def _name_reason(parts: tuple[str, str, str], score: float) -> str:
 
 
 def _hits(matches: list[_Match]) -> list[Hit]:
-    """The matches with their persons, names and citizenships loaded, in the same order."""
+    """The matches with their persons, names and citizenships loaded, in the same order.
+
+    Persons found by name come with their fields and names from the candidate
+    query; the others (found by a number) are read here, and the page's
+    citizenships in one query. ``person.names.all()`` and
+    ``person.citizenships.all()`` then answer without a query.
+    """
     alias = Person.objects.db
     persons = {m.person_id: Person.from_db(alias, PERSON_FIELDS, m.row) for m in matches if m.row}
-    persons |= Person.objects.in_bulk([m.person_id for m in matches if m.person_id not in persons])
-    prefetch_related_objects(list(persons.values()), "names", "citizenships")
+    by_number = [m.person_id for m in matches if m.person_id not in persons]
+    names: dict[int, list[PersonName]] = {pk: [] for pk in [*persons, *by_number]}
+    for match in matches:
+        names[match.person_id] = [PersonName.from_db(alias, NAME_FIELDS, n) for n in match.names]
+    if by_number:
+        persons |= Person.objects.in_bulk(by_number)
+        for name in PersonName.objects.filter(person_id__in=by_number).order_by("pk"):
+            names[name.person_id].append(name)
+    citizenships: dict[int, list[Citizenship]] = {pk: [] for pk in persons}
+    rows = Citizenship.objects.filter(person_id__in=persons).order_by("pk")
+    for row in rows.values_list(*CITIZENSHIP_FIELDS):
+        citizenship = Citizenship.from_db(alias, CITIZENSHIP_FIELDS, row)
+        citizenships[citizenship.person_id].append(citizenship)
+    for pk, person in persons.items():
+        _cache_related(person, "names", names[pk])
+        _cache_related(person, "citizenships", citizenships[pk])
     return [Hit(persons[m.person_id], m.score, _reasons(m)) for m in matches]
+
+
+def _cache_related(person: Person, name: str, objects: list[Any]) -> None:
+    """Keep ``objects`` as ``person.<name>.all()``, as ``prefetch_related`` would."""
+    for item in objects:
+        item.person = person
+    related: QuerySet[Model] = getattr(person, name).get_queryset()
+    related._result_cache = objects
+    related._prefetch_done = True  # type: ignore[attr-defined]
+    cache: dict[str, QuerySet[Model]] = person.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = related
 
 
 def _reasons(match: _Match) -> list[str]:

@@ -8,6 +8,8 @@ from umis.people.forms.fields import CountryField, PartialDateField, purpose_fie
 from umis.people.search import SearchCriteria
 
 MAX_PAGE = 1000
+# The screen shows the ten best: further hits are weak matches an officer pages to.
+SCREEN_PAGE_SIZE = 10
 
 
 class SearchForm(forms.Form):
@@ -59,6 +61,7 @@ class SearchForm(forms.Form):
             sex=data.get("sex") or "",
             nationality=nationality.code if nationality else "",
             page=min(data.get("page") or 1, MAX_PAGE),
+            page_size=SCREEN_PAGE_SIZE,
         )
 
 

@@ -18,7 +18,9 @@ def remembered_purpose(request: HttpRequest) -> str:
 
 
 def remember_purpose(request: HttpRequest, purpose: str) -> None:
-    request.session[PURPOSE_SESSION_KEY] = purpose
+    # Unchanged, the session is not written again (a query on every search).
+    if request.session.get(PURPOSE_SESSION_KEY) != purpose:
+        request.session[PURPOSE_SESSION_KEY] = purpose
 
 
 def is_htmx(request: HttpRequest) -> bool:

@@ -1,0 +1,97 @@
+"""The search request's fixed cost cut without weakening its checks: every request
+reads the account, role and agency as they are now, and writes only what changed."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from test_people_views import HX, officer_client, registered
+
+from umis.accounts.models import Role, User
+from umis.audit.models import AuditEvent
+from umis.people import events
+from umis.people.inputs import NameInput
+from umis.people.search import SearchCriteria, person_search
+
+pytestmark = pytest.mark.django_db
+
+QUERY = {"q": "IVANOV", "purpose": "counter_service"}
+
+
+@pytest.fixture
+def officer(client: Client) -> Client:
+    registered([NameInput("IVANOV", "IVAN")])
+    return officer_client(client)
+
+
+def _searched() -> int:
+    return AuditEvent.objects.filter(event_type=events.PERSON_SEARCHED).count()
+
+
+def test_an_account_deactivated_between_two_searches_is_refused_at_once(officer: Client) -> None:
+    # given an officer who has just searched
+    assert officer.get("/people/results", QUERY, **HX).status_code == 200
+
+    # when the account is deactivated and the officer searches again
+    User.objects.filter(username="officer_front_desk").update(is_active=False)
+    response = officer.get("/people/results", QUERY, **HX)
+
+    # then the request is sent to sign in and nothing more is read
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert _searched() == 1
+
+
+def test_a_permission_taken_from_the_role_counts_at_the_next_request(officer: Client) -> None:
+    # given an officer who has just searched
+    assert officer.get("/people/results", QUERY, **HX).status_code == 200
+
+    # when the role loses the permission to view persons
+    role = Role.objects.get(code="front_desk")
+    role.permissions = [p for p in role.permissions if p != "people.view"]
+    role.save()
+    response = officer.get("/people/results", QUERY, **HX)
+
+    # then the next search is refused and no search is recorded
+    assert response.status_code == 403
+    assert _searched() == 1
+
+
+def test_the_session_is_not_written_again_for_the_same_purpose(officer: Client) -> None:
+    # given an officer who has searched for a purpose
+    officer.get("/people/results", QUERY, **HX)
+
+    # when they search again for the same purpose, then for another
+    with CaptureQueriesContext(connection) as same:
+        officer.get("/people/results", QUERY, **HX)
+    with CaptureQueriesContext(connection) as other:
+        officer.get("/people/results", {**QUERY, "purpose": "case_work"}, **HX)
+
+    # then only the change of purpose writes the session
+    assert _session_writes(same) == []
+    assert len(_session_writes(other)) == 1
+
+
+def _session_writes(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in query["sql"]
+    ]
+
+
+def test_a_page_comes_with_its_names_and_citizenships() -> None:
+    # given persons found by name, one of them with two names
+    registered([NameInput("IVANOV", "IVAN"), NameInput("Иванов", "Иван", kind="original")])
+    registered([NameInput("IVANOVA", "ANNA")], born="1985-03-14")
+
+    # when the page is read, then showing names and citizenships needs no further query
+    page = person_search(SearchCriteria("IVANOV IVAN"))
+    with CaptureQueriesContext(connection) as shown:
+        names = [[str(n) for n in hit.person.names.all()] for hit in page.hits]
+        citizenships = [[c.country_id for c in hit.person.citizenships.all()] for hit in page.hits]
+
+    assert names[0] == ["IVANOV IVAN", "Иванов Иван"]
+    assert citizenships[0] == ["RUS"]
+    assert len(shown) == 0
