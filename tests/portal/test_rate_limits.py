@@ -191,3 +191,24 @@ def test_sign_ups_are_limited_per_client_and_nothing_is_saved_past_the_limit() -
     assert not User.objects.filter(username="third@example.org").exists()
     # a form that is only looked at counts nothing
     assert client.get("/portal/register").status_code == 200
+
+
+@pytest.mark.usefixtures("limits")
+def test_codes_to_turn_two_step_sign_in_off_count_against_the_account() -> None:
+    # given a signed-in account with two-step sign-in on
+    user = applicant()
+    secret = portal_services.totp_start(user=user)
+    portal_services.totp_confirm(user=user, code=pyotp.TOTP(secret).now())
+    client = from_address("203.0.113.50")
+    assert client.login(username=user.username, password=PASSWORD)
+    # when two wrong codes are tried to turn it off
+    for code in ("000000", "111111"):
+        wrong = client.post("/portal/security", {"action": "disable", "code": code})
+        assert "This code is not right" in wrong.content.decode()
+    # then even the right code waits, and two-step sign-in stays on
+    refused = client.post(
+        "/portal/security", {"action": "disable", "code": pyotp.TOTP(secret).now()}
+    )
+    assert_refused(refused)
+    user.portal_account.refresh_from_db()
+    assert user.portal_account.totp_enabled

@@ -170,26 +170,44 @@ def security(request: HttpRequest) -> HttpResponse:
     account = user.portal_account
     form = CodeForm(request.POST or None)
     action = request.POST.get("action", "")
+    throttled: throttle.Throttled | None = None
     if request.method == "POST" and action == "start":
         services.totp_start(user=user)
         account.refresh_from_db()
         form = CodeForm()
-    elif form.is_valid():
-        code = form.cleaned_data["code"]
+    elif request.method == "POST":
         try:
-            if action == "disable":
-                services.totp_disable(user=user, code=code)
-                messages.success(request, _("Two-step sign-in is off."))
-            else:
-                services.totp_confirm(user=user, code=code)
-                messages.success(request, _("Two-step sign-in is on."))
-        except ValidationFailed as refused:
-            put_errors(form, refused.errors)
+            # The same count as at sign-in: a stolen session cannot guess its way either.
+            throttle.hit("portal_code", f"user:{user.pk}")
+        except throttle.Throttled as refused:
+            throttled, form = refused, CodeForm()
         else:
-            return redirect("portal:security")
+            if _code_action(request, user, form, action):
+                return redirect("portal:security")
         account.refresh_from_db()
     context: dict[str, object] = {"account": account, "form": form}
     if account.totp_secret and not account.totp_enabled:
         uri = pyotp.TOTP(account.totp_secret).provisioning_uri(name=user.email, issuer_name="UMIS")
         context |= {"secret": account.totp_secret, "qr": _qr_data_uri(uri)}
+    if throttled:
+        page = render(request, "portal/security.html", context | {"throttled": throttled.message})
+        return throttle.refused_response(page, throttled)
     return render(request, "portal/security.html", context)
+
+
+def _code_action(request: HttpRequest, user: User, form: CodeForm, action: str) -> bool:
+    """Turn two-step sign-in on or off with a code; the form says why when refused."""
+    if not form.is_valid():
+        return False
+    code = form.cleaned_data["code"]
+    try:
+        if action == "disable":
+            services.totp_disable(user=user, code=code)
+            messages.success(request, _("Two-step sign-in is off."))
+        else:
+            services.totp_confirm(user=user, code=code)
+            messages.success(request, _("Two-step sign-in is on."))
+    except ValidationFailed as refused:
+        put_errors(form, refused.errors)
+        return False
+    return True
