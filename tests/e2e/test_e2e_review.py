@@ -41,6 +41,7 @@ def case_worker(transactional_db: None) -> User:
     )  # fmt: skip
     user.set_password(PASSWORD)
     user.must_change_password = False
+    user.preferred_language = "en"  # signing in sets the language cookie to it
     user.save()
     return user
 
