@@ -1,18 +1,21 @@
 """Crossings in bulk: idempotent on the source reference, bad records answered, good kept."""
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import translation
-from stay_factories import person
+from pytest_django.fixtures import Settings
+from stay_factories import person, registered
 
 from factories import UserFactory, role
 from umis.accounts.tokens import api_token_issue
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed
 from umis.core.permissions import Actor
+from umis.identity.models import CandidatePair
 from umis.people.models import Person
 from umis.stays.ingest import crossings_ingest
 from umis.stays.models import Crossing, StayStatus
@@ -121,3 +124,53 @@ def test_api_batch_refreshes_status_on_commit(client: Client) -> None:
     status = StayStatus.objects.get(person=who)
     assert status.present is True
     assert status.stay_entry.isoformat() == "2026-03-01"
+
+
+def test_a_nul_character_refuses_its_record_only() -> None:
+    who = person()
+    batch = [_record("N1", who.number), _record("N2\x00", who.number), _record("N3", who.number,
+             purpose="tour\x00ism")]  # fmt: skip
+    with translation.override("en"):
+        result = crossings_ingest(actor=_border(), records=batch)
+    assert result.accepted == 1
+    assert [r["index"] for r in result.rejected] == [1, 2]
+    assert "NUL" in result.rejected[1]["reason"]
+    assert set(Crossing.objects.values_list("source_ref", flat=True)) == {"N1"}
+
+
+def test_a_merged_persons_number_records_the_crossing_for_the_survivor() -> None:
+    survivor, absorbed = person(), person()
+    Person.objects.filter(pk=absorbed.pk).update(merged_into=survivor)
+    result = crossings_ingest(actor=_border(), records=[_record("M1", absorbed.number)])
+    assert result.accepted == 1
+    assert Crossing.objects.get().person_id == survivor.pk
+
+
+def test_travellers_are_linked_or_registered_for_review_through_the_matcher(
+    settings: Settings, tmp_path: Path
+) -> None:
+    settings.DATA_DIR = tmp_path  # the shipped matching model
+    sure = registered("PETROV", "PYOTR", born="1979-04-02", document="751234567")
+    first = registered("IVANOV", "YURIY", born="1975-03-14", document="700000001")
+    second = registered("IVANOV", "IURII", born="1975-08-01")
+    petrov = {"surname": "ПЕТРОВ", "given_names": "ПЁТР", "sex": "M", "birth_date": "1979-04-02"}
+    ivanov = {"surname": "ИВАНОВ", "given_names": "ЮРИЙ", "sex": "M", "birth_date": "1975"}
+    batch = [
+        _record("L1", "", person=None, traveller=petrov, document_number="751234567",
+                document_kind="id_card"),
+        _record("R1", "", person=None, traveller=ivanov, document_number="769999999"),
+    ]  # fmt: skip
+    result = crossings_ingest(actor=_border(), records=batch)
+    assert (result.accepted, result.persons_linked, result.persons_registered) == (2, 1, 1)
+    assert result.persons_for_review == 1
+    newcomer = Person.objects.exclude(pk__in=[sure.pk, first.pk, second.pk]).get()
+    assert dict(Crossing.objects.values_list("source_ref", "person_id")) == {
+        "L1": sure.pk,
+        "R1": newcomer.pk,
+    }
+    assert set(CandidatePair.objects.values_list("first_id", "second_id")) == {
+        (first.pk, newcomer.pk),
+        (second.pk, newcomer.pk),
+    }
+    event = AuditEvent.objects.get(event_type="stays.crossings_ingested")
+    assert (event.extra["persons_linked"], event.extra["persons_for_review"]) == (1, 1)

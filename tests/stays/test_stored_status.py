@@ -61,7 +61,7 @@ def test_daily_refresh_from_nothing_equals_the_engine(trp_holders: set[int]) -> 
     ids = population(random.Random(7), 250, trp_holders, ON)
     result = all_statuses_refresh(ON)
     present = _assert_stored_equals_engine(ids, ON)
-    assert (result.present, result.by_engine) == (present, present)
+    assert (result.present, result.stale) == (present, present)
     assert result.overstaying == StayStatus.objects.filter(overstay_days__gt=0).count() > 0
 
 
@@ -74,7 +74,7 @@ def test_daily_refresh_a_month_later_keeps_what_did_not_change(trp_holders: set[
     later = ON + timedelta(days=40)
     result = all_statuses_refresh(later)
     present = _assert_stored_equals_engine(ids, later)
-    assert 0 < result.by_engine < present
+    assert 0 < result.stale < present
 
 
 def test_a_stay_that_ended_unseen_is_caught_up() -> None:
@@ -83,7 +83,7 @@ def test_a_stay_that_ended_unseen_is_caught_up() -> None:
     statuses_refresh([who.pk], ON)
     crossing(who, "exit", ON + timedelta(days=2))  # written past the services: no refresh
     result = all_statuses_refresh(ON + timedelta(days=5))
-    assert result.by_engine == 1
+    assert result.stale == 1
     assert StayStatus.objects.get(person=who).present is False
 
 

@@ -12,9 +12,9 @@ def residence_periods(person_ids: Collection[int] | None) -> Iterator[ResidenceP
     )
     if person_ids is not None:
         permits = permits.filter(person_id__in=person_ids)
-    for person_id, kind, valid_from, valid_to in permits.values_list(
-        "person_id", "kind", "valid_from", "valid_to"
-    ).iterator():
+    rows = permits.values_list("person_id", "kind", "valid_from", "valid_to")
+    # A server-side cursor only for everyone: for a few persons it costs three round trips.
+    for person_id, kind, valid_from, valid_to in rows if person_ids else rows.iterator():
         yield ResidencePeriod(
             person_id, "TRP" if kind == PermitKind.TRP else "PRP", valid_from, valid_to
         )

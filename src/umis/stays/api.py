@@ -127,9 +127,9 @@ class OverstayParams(Schema):
     on: IsoDate | None = Field(
         None, description="Only today: the list is kept for today by the daily refresh"
     )
-    nationality: str = Field("", max_length=3)
-    min_days: int = Field(1, ge=1)
-    page: int = Field(1, ge=1)
+    nationality: str = Field("", pattern=r"^[A-Za-z]{0,3}$")
+    min_days: int = Field(1, ge=1, le=36_600)
+    page: int = Field(1, ge=1, le=1_000_000)
     page_size: int = Field(100, ge=1, le=1000)
 
 

@@ -36,7 +36,9 @@ class DailyResult:
     on: date
     present: int
     overstaying: int
-    by_engine: int  # persons the engine computed because their stay changed unseen
+    # Persons whose stay began or ended, or whose registration fell due or place of stay
+    # ended, since their status was stored: the engine computes them (unless catch_up=False).
+    stale: int
 
 
 def _q(name: str) -> str:
@@ -116,4 +118,4 @@ def all_statuses_refresh(on: date | None = None, *, catch_up: bool = True) -> Da
         for start in range(0, len(changed), BATCH):
             statuses_refresh(changed[start : start + BATCH], on)
     overstaying = sum(1 for days in table.column("overstay_days").to_pylist() if days)
-    return DailyResult(on, table.num_rows, overstaying, len(changed) if catch_up else 0)
+    return DailyResult(on, table.num_rows, overstaying, len(changed))

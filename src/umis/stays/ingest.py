@@ -80,6 +80,10 @@ def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
             _("%(field)s must be text of at most %(max)d characters.")
             % {"field": key, "max": limit}
         )
+    if "\x00" in value:  # no column can hold it: the whole batch would fail
+        raise BadRecord(
+            _("%(field)s: remove the NUL control character from this text.") % {"field": key}
+        )
     return value.strip()
 
 

@@ -8,7 +8,7 @@ engine itself, with its explanation, on every view.
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from umis.core import clock
 from umis.people.models import Person
@@ -53,31 +53,28 @@ def status_row(person_id: int, status: engine.StayStatus, nationality: str) -> S
     )
 
 
-def _nationality(data: EngineInputs) -> str:
-    entries = [s for s in data.stays if s.entry is not None]
+def _nationality(data: EngineInputs, on: date) -> str:
+    """The nationality of the document used at the latest entry up to ``on``."""
+    entries = [s for s in data.stays if s.entry is not None and s.entry <= on]
     return max(entries, key=lambda s: s.entry or date.min).nationality if entries else ""
 
 
-def _relaxed_commit() -> None:
-    """A stored status can always be computed again: don't wait for the disk to commit it."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO off")
-
-
-@transaction.atomic
 def statuses_refresh(person_ids: Sequence[int], on: date | None = None) -> int:
-    """Recompute and store the stay status of ``person_ids`` with the engine.
-
-    A person merged into another keeps no status of their own.
-    """
+    """Recompute and store the stay status of ``person_ids`` with the engine, a batch at a
+    time. A person merged into another keeps no status of their own."""
     on = on or clock.today()
-    if not person_ids:
-        return 0
-    _relaxed_commit()
+    return sum(
+        _refresh_batch(person_ids[start : start + BATCH], on)
+        for start in range(0, len(person_ids), BATCH)
+    )
+
+
+def _refresh_batch(person_ids: Sequence[int], on: date) -> int:
+    """Three statements (facts, residence periods, one upsert); no transaction of its own:
+    each statement stands on its own, and every round trip counts here."""
     facts = engine_facts(person_ids, on)
     rows = [
-        status_row(p, status_of(facts, p, on), _nationality(facts.of(p)))
+        status_row(p, status_of(facts, p, on), _nationality(facts.of(p), on))
         for p in person_ids
         if p not in facts.merged
     ]

@@ -116,9 +116,10 @@ def crossing_new(request: UmisRequest) -> HttpResponse:
 def overstays(request: UmisRequest) -> HttpResponse:
     """Everyone overstaying today, from the stored statuses."""
     require(request.actor, VIEW_PERMISSION)
-    nationality = request.GET.get("nationality", "").strip().upper()[:3]
+    typed = request.GET.get("nationality", "").strip().upper()[:3]
+    nationality = typed if typed.isascii() and typed.isalpha() else ""
     min_text = request.GET.get("min_days", "1")
-    min_days = max(1, int(min_text)) if min_text.isdigit() else 1
+    min_days = min(max(1, int(min_text)), 36_600) if min_text.isdigit() else 1
     rows = overstayers_stored(nationality=nationality, min_days=min_days)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     record(

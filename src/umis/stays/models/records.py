@@ -36,7 +36,9 @@ class Crossing(models.Model):
         EXIT = "exit", _("exit")
         REFUSAL = "refusal", _("refusal of entry")
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    # No index of its own: ``crossing_person_day`` starts with the person and serves every
+    # lookup by person; a second index would cost each bulk insert a random write more.
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", db_index=False)
     direction = models.CharField(_("direction"), max_length=7, choices=Direction.choices)
     at = models.DateTimeField(_("time"))
     # The local (Baku) calendar day of ``at``: what the stay rules count.
