@@ -218,3 +218,22 @@ def test_a_stranger_is_registered_at_once(client: Client) -> None:
     assert Person.objects.count() == 2
     assert not CandidatePair.objects.exists()
     assert not AuditEvent.objects.filter(event_type=events.ENTRY_KEPT_APART).exists()
+
+
+def test_a_role_that_cannot_edit_records_cannot_link_but_can_register_apart(
+    client: Client,
+) -> None:
+    known = registered("MAMMADOV", "ALI", document="C07654321")
+    liaison = signed_in(client, "agency_liaison")
+
+    offered = liaison.post("/people/new", register_form(fin=""))
+    assert offered.context["can_link"] is False
+    assert f'value="{known.number}" id="same_person_1" disabled' in offered.content.decode()
+
+    refused = liaison.post("/people/new", register_form(same_person=known.number, fin=""))
+    assert "same_person" in refused.context["form"].errors
+    assert known.names.count() == 1
+
+    apart = liaison.post("/people/new", register_form(same_person="new", fin=""))
+    assert apart.status_code == 302
+    assert CandidatePair.objects.get().status == "open"

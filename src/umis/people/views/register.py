@@ -103,6 +103,7 @@ def _render(
         "entry_decision": check.decision if check else "",
         "entry_matches": shown or [],
         "new_person": NEW_PERSON,
+        "can_link": request.actor.can(services.EDIT_PERMISSION),
     }
     return render(request, template, context)
 
@@ -128,12 +129,14 @@ def _shown(request: UmisRequest, check: EntryCheck) -> list[ShownMatch]:
     ]
 
 
-def _chosen(form: RegisterForm, check: EntryCheck, shown: list[ShownMatch]) -> str | None:
+def _chosen(
+    form: RegisterForm, check: EntryCheck, shown: list[ShownMatch], *, can_link: bool
+) -> str | None:
     """``"new"``, the number of the person chosen, or None while the officer has to choose."""
     choice: str = form.cleaned_data["same_person"].strip()
     if choice == NEW_PERSON:
         return NEW_PERSON
-    if choice.upper() in {m.person.number for m in shown}:
+    if can_link and choice.upper() in {m.person.number for m in shown}:
         return choice.upper()
     if check.decision == "link":
         message = _(
@@ -153,7 +156,8 @@ def _decide(request: UmisRequest, form: RegisterForm, check: EntryCheck) -> Http
     """Register, or add to the person the officer chose; both record the decision."""
     resolver = entry_resolver()
     shown = _shown(request, check)
-    chosen = _chosen(form, check, shown) if check.matches else NEW_PERSON
+    can_link = request.actor.can(services.EDIT_PERMISSION)
+    chosen = _chosen(form, check, shown, can_link=can_link) if check.matches else NEW_PERSON
     if chosen is None:
         return _render(request, form, _candidates(request, form.cleaned_data), check, shown)
     data = form.person_input()
