@@ -17,6 +17,7 @@ def merge_risk(
     """``(Merge.Risk, reasons)``: high when the model is unsure or the records contradict."""
     reasons = []
     if pair is None or pair.match_probability < APPROVAL_BELOW:
+        # xgettext:no-python-format
         reasons.append(_("the matching model is less than 99% sure"))
     if survivor.sex != absorbed.sex and "X" not in (survivor.sex, absorbed.sex):
         reasons.append(_("the records give different sexes"))
