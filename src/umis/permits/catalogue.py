@@ -12,8 +12,9 @@ from typing import Any
 
 from django import forms
 from django.db import models
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from umis.core.models import Country
 
@@ -58,9 +59,14 @@ TRP_GROUNDS = [
     ("highly_qualified", _("highly qualified specialist")),
     ("other", _("other ground in the Migration Code")),
 ]
-TRP_VALIDITY = [
-    (str(m), _("%(months)s months") % {"months": m}) for m in (3, 6, 12, 18, 24, 30, 36)
-]
+
+
+def _months(months: int) -> str:
+    return ngettext("%(months)d month", "%(months)d months", months) % {"months": months}
+
+
+# Lazy: formatted when shown, so in the language of that request, not of the import.
+TRP_VALIDITY = [(str(m), lazy(_months, str)(m)) for m in (3, 6, 12, 18, 24, 30, 36)]
 
 
 def _person(*, passport_required: bool = True) -> list[Question]:
