@@ -159,6 +159,23 @@ def test_each_rejected_file_is_named_and_good_files_are_kept() -> None:
     assert list(Upload.objects.values_list("original_name", flat=True)) == ["passport.pdf"]
 
 
+def test_kept_files_are_counted_in_the_plural_form_of_the_language() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = signed_up(Client())
+    application = started(client)
+    url = f"/portal/applications/{application.pk}/upload"
+    one = {"doc-passport": SimpleUploadedFile("passport.pdf", PDF, "application/pdf")}
+    assert "1 file kept." in client.post(url, one, follow=True).content.decode()
+    client.cookies["umis_language"] = "ru"
+    two = {
+        "doc-stay_document": [
+            SimpleUploadedFile(f"page{n}.pdf", PDF, "application/pdf") for n in (1, 2)
+        ]
+    }
+    assert "Сохранено 2 файла." in client.post(url, two, follow=True).content.decode()
+
+
 def test_too_large_file_is_refused(settings: Any) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -160,7 +160,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     codes = [item.code for item, _uploads in _checklist(application)]
     kept, rejected = _store_files(request, application, codes)
     if kept:
-        messages.success(request, _("%(count)d file(s) kept.") % {"count": kept})
+        kept_message = ngettext("%(count)d file kept.", "%(count)d files kept.", kept)
+        messages.success(request, kept_message % {"count": kept})
     if rejected or not kept:
         return _detail(
             request, application, rejected=rejected or [_("Choose a file first.")], status=400
