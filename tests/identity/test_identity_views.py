@@ -82,6 +82,20 @@ def test_deciding_and_merging_from_the_screen(client: Client, pair: CandidatePai
     assert Person.objects.get(pk=pair.second_id).merged_into_id is None
 
 
+def test_merge_is_a_verb_on_the_pairs_button_and_a_noun_in_the_merges_title(
+    client: Client, pair: CandidatePair
+) -> None:
+    officer = signed_in(client, "case_worker")
+    officer.cookies["umis_language"] = "ru"
+    pair_page = officer.get(f"/identity/pairs/{pair.pk}/").content.decode()
+    assert '<button type="submit">Объединить</button>' in pair_page
+    officer.post(
+        f"/identity/pairs/{pair.pk}/merge", {"survivor": str(pair.first_id), "reason": "photo"}
+    )
+    merge_page = officer.get(f"/identity/merges/{Merge.objects.get().pk}/").content.decode()
+    assert "<title>Объединение · UMIS</title>" in merge_page
+
+
 def test_a_merge_without_reason_is_shown_on_its_field_and_nothing_merges(
     client: Client, pair: CandidatePair
 ) -> None:

@@ -21,9 +21,17 @@ from permit_factories import (
 from factories import MovableClock, agency
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed, ValidationFailed
+from umis.identity.models import Merge
 from umis.people.models import Person
 from umis.people.names.mrz import parse_mrz
-from umis.permits.models import RECEIPT_NUMBERS, Application, LabourQuota, Permit, Status
+from umis.permits.models import (
+    RECEIPT_NUMBERS,
+    Action,
+    Application,
+    LabourQuota,
+    Permit,
+    Status,
+)
 from umis.permits.services import cases, decisions
 from umis.permits.services.cases import WrongState
 from umis.permits.services.decisions import FourEyes
@@ -159,6 +167,15 @@ def test_refusal_needs_a_second_pair_of_eyes() -> None:
     application.refresh_from_db()
     assert application.status == Status.REFUSED
     assert AuditEvent.objects.filter(event_type="permits.application_refused").count() == 1
+
+
+def test_a_refused_application_is_worded_apart_from_a_refused_merge() -> None:
+    for language, application, merge in (("az", "imtina edilib", "rədd edilib"),
+                                          ("ru", "отказано", "отклонено")):  # fmt: skip
+        with translation.override(language):
+            assert str(Status.REFUSED.label) == application
+            assert str(Action.Kind.REFUSE.label) == application
+            assert str(Merge.Status.REFUSED.label) == merge
 
 
 def test_decision_grounds_must_fit_the_outcome() -> None:

@@ -5,6 +5,7 @@ from typing import ClassVar
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from umis.people.models import Person
 
@@ -64,7 +65,7 @@ class Merge(models.Model):
     class Status(models.TextChoices):
         AWAITING_APPROVAL = "awaiting", _("awaiting a supervisor's approval")
         MERGED = "merged", _("merged")
-        REFUSED = "refused", _("refused")
+        REFUSED = "refused", pgettext_lazy("merge status", "refused")
         UNDONE = "undone", _("undone")
 
     class Risk(models.TextChoices):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from umis.accounts.models import Agency
 from umis.core.identifiers import NumberScheme
@@ -27,7 +28,7 @@ class Status(models.TextChoices):
     REFUSAL_PROPOSED = "refusal_proposed", _("refusal awaiting approval")
     GRANTED = "granted", _("granted")
     ISSUED = "issued", _("permit issued")
-    REFUSED = "refused", _("refused")
+    REFUSED = "refused", pgettext_lazy("application decision", "refused")
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
@@ -124,7 +125,7 @@ class Action(models.Model):
         PROPOSE_DECISION = "propose_decision", _("refusal proposed")
         RETURN = "return", _("proposal returned")
         APPROVE = "approve", _("granted")
-        REFUSE = "refuse", _("refused")
+        REFUSE = "refuse", pgettext_lazy("application decision", "refused")
         WITHDRAW = "withdraw", _("withdrawn")
         ISSUE = "issue", _("permit issued")
 
