@@ -199,6 +199,7 @@ UMIS_LOGIN_COOL_OFF_SECONDS = int(os.environ.get("UMIS_LOGIN_COOL_OFF", "900"))
 # Public pages (status check, permit check, portal sign-in and sign-up) count
 # attempts per client address, receipt number or account in the default cache and
 # answer 429 past the limit: "attempts/seconds" each (see umis.core.throttle).
+# Officers' sign-in counts its failures per client address.
 UMIS_RATE_LIMITS = {
     "status": env_rate("UMIS_RATE_STATUS", "30/600"),
     "status_receipt": env_rate("UMIS_RATE_STATUS_RECEIPT", "5/3600"),
@@ -206,6 +207,7 @@ UMIS_RATE_LIMITS = {
     "portal_login": env_rate("UMIS_RATE_PORTAL_LOGIN", "20/900"),
     "portal_code": env_rate("UMIS_RATE_PORTAL_CODE", "5/900"),
     "portal_register": env_rate("UMIS_RATE_PORTAL_REGISTER", "10/3600"),
+    "officer_login": env_rate("UMIS_RATE_OFFICER_LOGIN", "30/900"),
 }
 # Behind a reverse proxy every request comes from the proxy's address: name the
 # header it puts the client's address in (e.g. HTTP_X_REAL_IP); its last entry is used.

@@ -1,6 +1,7 @@
 """Signing in, the lock-out after repeated failures and its cool-off."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -23,6 +24,7 @@ LOCKED = (
     "Too many failed attempts. For your safety, sign-in for this user name is paused "
     "until 09:15. Try again then, or ask your administrator."
 )
+WAIT_TEN_MINUTES = "Too many attempts. For your safety, wait 10 minutes and try again."
 
 
 def sign_in(client: Client, username: str, password: str) -> list[str]:
@@ -276,3 +278,29 @@ def test_the_admin_site_signs_in_through_the_umis_page(english_client: Client) -
 
     assert response.status_code == 302
     assert response.url == f"{LOGIN}?next=/admin/login/"
+
+
+def test_failed_sign_ins_are_limited_per_client_address(settings: Any, clock: MovableClock) -> None:
+    # given three failures per ten minutes allowed, and a client that signed in once
+    settings.UMIS_RATE_LIMITS = {**settings.UMIS_RATE_LIMITS, "officer_login": (3, 600)}
+    UserFactory(username="aysel")
+    guesser = Client(REMOTE_ADDR="203.0.113.60")
+    guesser.cookies["umis_language"] = "en"
+    assert sign_in(guesser, "aysel", PASSWORD) == []
+    guesser.post("/accounts/logout/")
+    # when it fails three times with three different user names
+    for name in ("elvin", "leyla", "samir"):
+        assert sign_in(guesser, name, WRONG) == [INVALID]
+    events_before, throttles_before = event_types(), LoginThrottle.objects.count()
+    # then even the right password waits for the window, and nothing is checked or recorded
+    refused = guesser.post(LOGIN, {"username": "aysel", "password": PASSWORD})
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "600"
+    assert WAIT_TEN_MINUTES in refused.content.decode()
+    assert signed_in_user_id(guesser) is None
+    assert (event_types(), LoginThrottle.objects.count()) == (events_before, throttles_before)
+    # while another client signs in, and the first one does after the window
+    elsewhere = Client(REMOTE_ADDR="198.51.100.60")
+    assert sign_in(elsewhere, "aysel", PASSWORD) == []
+    clock.advance(minutes=10)
+    assert sign_in(guesser, "aysel", PASSWORD) == []

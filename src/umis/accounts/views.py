@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
@@ -12,13 +14,33 @@ from django.views.decorators.http import require_POST
 from umis.accounts import services
 from umis.accounts.forms import SignInForm, client_ip
 from umis.accounts.models import User
+from umis.core import throttle
 from umis.core.http import actor_of
 
 
 class SignInView(LoginView):
+    """Django's sign-in, with failed attempts counted per client address.
+
+    The lock-out (``SignInForm``) slows guessing one user name; the count per address
+    slows one client trying many names. Past it nothing is checked, and the page says
+    how long to wait.
+    """
+
     form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            throttle.check("officer_login", throttle.client_address(request))
+        except throttle.Throttled as refused:
+            context = self.get_context_data(form=SignInForm(request), throttled=refused.message)
+            return throttle.refused_response(self.render_to_response(context), refused)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        throttle.count("officer_login", throttle.client_address(self.request))
+        return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
