@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.test import Client
 from pytest_django.fixtures import Settings
 
@@ -35,12 +34,6 @@ def django_db_modify_db_settings(
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> None:
-    """The public pages' attempt counters live in the cache: no test inherits any."""
-    cache.clear()
 
 
 @pytest.fixture

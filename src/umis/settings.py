@@ -197,8 +197,9 @@ UMIS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("UMIS_LOGIN_FAILURE_WINDO
 UMIS_LOGIN_COOL_OFF_SECONDS = int(os.environ.get("UMIS_LOGIN_COOL_OFF", "900"))
 
 # Public pages (status check, permit check, portal sign-in and sign-up) count
-# attempts per client address, receipt number or account in the default cache and
-# answer 429 past the limit: "attempts/seconds" each (see umis.core.throttle).
+# attempts per client address, receipt number or account in a database table that
+# every server process shares, and answer 429 past the limit: "attempts/seconds"
+# each (see umis.core.throttle).
 # Officers' sign-in counts its failures per client address.
 UMIS_RATE_LIMITS = {
     "status": env_rate("UMIS_RATE_STATUS", "30/600"),
@@ -212,18 +213,6 @@ UMIS_RATE_LIMITS = {
 # Behind a reverse proxy every request comes from the proxy's address: name the
 # header it puts the client's address in (e.g. HTTP_X_REAL_IP); its last entry is used.
 UMIS_CLIENT_IP_HEADER = os.environ.get("UMIS_CLIENT_IP_HEADER", "")
-# The default cache is one process's memory: with several worker processes each
-# counts on its own. To share the counters set UMIS_CACHE_BACKEND to
-# django.core.cache.backends.db.DatabaseCache (UMIS_CACHE_LOCATION is the table)
-# and run `umis createcachetable`.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "UMIS_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("UMIS_CACHE_LOCATION", "umis"),
-    }
-}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,11 +1,10 @@
 """Concurrent writers still build one unbroken chain, on SQLite and on PostgreSQL."""
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
+from concurrency import run_together
 from umis.audit.chain import Break
 from umis.audit.events import AUDIT_VERIFIED
 from umis.audit.models import AuditEvent
@@ -17,28 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WRITERS = 8
 EVENTS_EACH = 25
-
-
-def run_together(workers: list[Callable[[], None]]) -> list[BaseException]:
-    """Start every worker at once, each with its own connection; return their errors."""
-    errors: list[BaseException] = []
-    start = threading.Barrier(len(workers))
-
-    def run(work: Callable[[], None]) -> None:
-        try:
-            start.wait()
-            work()
-        except BaseException as error:  # reported by the main thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(work,)) for work in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 def writer(number: int) -> Callable[[], None]:

@@ -9,7 +9,10 @@ from django.utils import translation
 
 from factories import MovableClock
 from umis.core import throttle
+from umis.core.models import AttemptCount
 from umis.settings import env_rate
+
+pytestmark = pytest.mark.django_db
 
 
 def test_a_rate_reads_attempts_per_seconds_and_refuses_anything_else() -> None:
@@ -38,6 +41,18 @@ def test_counts_are_kept_per_scope_and_subject_and_end_with_the_window(
     throttle.hit("verify", "203.0.113.1")  # another page
     clock.advance(minutes=6)  # 05:10: a new window
     throttle.hit("status", "203.0.113.1")
+
+
+def test_counts_are_rows_and_opening_a_window_removes_those_that_are_over(
+    settings: Any, clock: MovableClock
+) -> None:
+    settings.UMIS_RATE_LIMITS = {"status": (5, 600)}
+    throttle.count("status", "203.0.113.1")
+    throttle.hit("status", "203.0.113.1")
+    assert list(AttemptCount.objects.values_list("attempts", flat=True)) == [2]
+    clock.advance(minutes=10)
+    throttle.count("status", "203.0.113.2")
+    assert list(AttemptCount.objects.values_list("attempts", flat=True)) == [1]
 
 
 def test_a_refused_attempt_is_not_counted_again(settings: Any) -> None:

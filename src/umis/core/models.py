@@ -76,3 +76,18 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.last_value}"
+
+
+class AttemptCount(models.Model):
+    """Attempts of one subject in one rate-limit window (``umis.core.throttle``).
+
+    A row in the database rather than in a process's memory, so that every server
+    process counts into the same number.
+    """
+
+    key = models.CharField(max_length=100, primary_key=True)
+    attempts = models.PositiveIntegerField(default=0)
+    ends_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.attempts}"

@@ -3,19 +3,22 @@
 A receipt number with a date of birth, a permit number, a password or an
 authenticator code can each be guessed by trying often enough. Every limit
 (settings ``UMIS_RATE_LIMITS``) is a number of attempts in a fixed window of
-seconds, counted in Django's default cache per subject: a client address, a
-receipt number, an account. Subjects are hashed before they become cache keys.
+seconds, counted per subject (a client address, a receipt number, an account) in
+the database table of ``AttemptCount``, which every server process shares. Subjects
+are hashed before they become keys.
 """
 
 import hashlib
 import math
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import ngettext
 
 from umis.core import clock
+from umis.core.models import AttemptCount
 
 TOO_MANY_REQUESTS = 429
 
@@ -48,35 +51,53 @@ def client_address(request: HttpRequest) -> str:
 
 
 def _window(scope: str, subject: str) -> tuple[str, int, int]:
-    """The cache key of this window, the attempts allowed in it and its seconds left."""
+    """The key of this window, the attempts allowed in it and its seconds left."""
     attempts, seconds = settings.UMIS_RATE_LIMITS[scope]
     now = int(clock.now().timestamp())
     start = now - now % seconds
     digest = hashlib.sha256(f"{scope}\0{subject}".encode()).hexdigest()[:32]
-    return f"umis:throttle:{scope}:{digest}:{start}", attempts, start + seconds - now
+    return f"{scope}:{digest}:{start}", attempts, start + seconds - now
+
+
+def _used(key: str) -> int:
+    return AttemptCount.objects.filter(key=key).values_list("attempts", flat=True).first() or 0
+
+
+def _add_one(key: str, left: int) -> None:
+    """One more attempt in window ``key``, as one UPDATE so no process's count is lost."""
+    if AttemptCount.objects.filter(key=key).update(attempts=F("attempts") + 1):
+        return
+    now = clock.now()
+    AttemptCount.objects.filter(ends_at__lte=now).delete()  # windows that are over
+    _row, opened = AttemptCount.objects.get_or_create(
+        key=key, defaults={"attempts": 1, "ends_at": now + timedelta(seconds=left)}
+    )
+    if not opened:  # another process opened this window in the meantime
+        AttemptCount.objects.filter(key=key).update(attempts=F("attempts") + 1)
 
 
 def check(scope: str, subject: str) -> None:
     """Refuse with ``Throttled`` once ``subject`` has used up this window's attempts."""
     key, attempts, left = _window(scope, subject)
-    if cache.get(key, 0) >= attempts:
+    if _used(key) >= attempts:
         raise Throttled(left)
 
 
 def count(scope: str, subject: str) -> None:
     """Count one attempt of ``subject`` in the current window."""
     key, _attempts, left = _window(scope, subject)
-    if not cache.add(key, 1, timeout=left + 1):
-        try:
-            cache.incr(key)
-        except ValueError:  # the window ran out between add and incr
-            cache.set(key, 1, timeout=left + 1)
+    _add_one(key, left)
 
 
 def hit(scope: str, subject: str) -> None:
-    """Check, then count: for attempts that count whether they succeed or not."""
-    check(scope, subject)
-    count(scope, subject)
+    """Count, then refuse past the limit: for attempts that count whether they succeed or not.
+
+    Counting first means requests arriving together cannot all pass one check.
+    """
+    key, attempts, left = _window(scope, subject)
+    _add_one(key, left)
+    if _used(key) > attempts:
+        raise Throttled(left)
 
 
 def refused_response(response: HttpResponse, refused: Throttled) -> HttpResponse:
