@@ -12,8 +12,8 @@ from umis.accounts.models import Agency, User
 from umis.core.models import CalendarDay
 from umis.core.permissions import Actor
 from umis.permits.actors import applicant_actor
-from umis.permits.models import Application
-from umis.permits.services import cases, uploads
+from umis.permits.models import Application, Permit
+from umis.permits.services import cases, decisions, uploads
 from umis.portal.models import PortalAccount
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -142,6 +142,18 @@ def submitted(
     application = draft(user, service, answers, track)
     attach_all(user, application)
     return cases.application_submit(actor=actor(user), application=application)
+
+
+def granted(application: Application) -> Permit:
+    """``application`` granted by a case worker on the work ground; the permit it gives."""
+    decisions.decision_make(
+        actor=actor(officer()),
+        application=application,
+        outcome="grant",
+        grounds=["work_ground"],
+        reasons="",
+    )
+    return Permit.objects.get(application=application)
 
 
 def day(text: str) -> date:

@@ -2,10 +2,10 @@
 
 import pytest
 from django.test import Client
-from permit_factories import actor, officer, submitted, trp_answers
+from permit_factories import actor, granted, officer, submitted, trp_answers
 
 from factories import PASSWORD, MovableClock, agency
-from umis.permits.models import Permit, Status
+from umis.permits.models import Status
 from umis.permits.pdf import FONT_DIR
 from umis.permits.services import decisions
 from umis.permits.verification import token_for
@@ -119,14 +119,7 @@ def test_refusal_letter_is_a_pdf_with_azerbaijani_text() -> None:
 
 def test_permit_pdf_and_public_verification() -> None:
     case = submitted("trp", trp_answers())
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
-    permit = Permit.objects.get(application=case)
+    permit = granted(case)
     pdf = signed_in(case.applicant).get(f"/portal/applications/{case.pk}/permit.pdf")
     assert pdf.content.startswith(b"%PDF")
     public = Client()

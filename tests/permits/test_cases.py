@@ -11,6 +11,7 @@ from permit_factories import (
     applicant,
     draft,
     extension_answers,
+    granted,
     officer,
     organisation_user,
     submitted,
@@ -222,14 +223,7 @@ def test_granted_extension_feeds_the_stay_engine() -> None:
 
 def test_granted_trp_has_fin_card_mrz_and_residence_period() -> None:
     application = submitted("trp", trp_answers(surname="Məmmədov", given_names="Əli"))
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=application,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
-    permit = Permit.objects.get(application=application)
+    permit = granted(application)
     assert (permit.valid_from, permit.valid_to) == (date(2026, 3, 2), date(2027, 3, 1))
     assert len(permit.fin) == 7
     mrz = parse_mrz(permit.card_mrz)

@@ -4,12 +4,11 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from django.test import Client
-from permit_factories import actor, officer, submitted, trp_answers
+from permit_factories import actor, granted, officer, submitted, trp_answers
 
 from factories import PASSWORD, MovableClock
-from umis.permits.models import Permit
 from umis.permits.selectors import queue, queue_counts
-from umis.permits.services import cases, decisions
+from umis.permits.services import cases
 from umis.stays.models import Crossing
 from umis.stays.selectors import status_for
 
@@ -30,26 +29,13 @@ def test_a_trp_makes_the_days_under_it_lawful() -> None:
         source_ref="feeds-1",
     )
     assert status_for(case.person.pk, date(2026, 5, 1)).overstay_days > 0
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
+    granted(case)
     assert status_for(case.person.pk, date(2026, 5, 1)).overstay_days == 0
 
 
 def test_profile_timeline_lists_applications_and_permits() -> None:
     case = submitted("trp", trp_answers())
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
-    permit = Permit.objects.get(application=case)
+    permit = granted(case)
     client = Client()
     client.cookies["umis_language"] = "en"
     client.login(username=officer().username, password=PASSWORD)

@@ -5,12 +5,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from permit_factories import actor, officer, submitted, trp_answers
+from permit_factories import actor, granted, officer, submitted, trp_answers
 
 from umis.accounts.models import User
 from umis.accounts.tokens import api_token_issue
 from umis.core.permissions import Actor
-from umis.permits.models import Permit, Status
+from umis.permits.models import Status
 from umis.permits.services import decisions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
@@ -33,14 +33,7 @@ def call(method: str, path: str, token: str = "", body: Any = None) -> Any:
 
 def test_anyone_checks_a_permit_number_and_learns_only_its_validity() -> None:
     case = submitted("trp", trp_answers())
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
-    permit = Permit.objects.get(application=case)
+    permit = granted(case)
     response = call("get", f"/api/v1/permits/verify?number={permit.number}")
     assert response.status_code == 200
     assert response.json() == {

@@ -6,11 +6,10 @@ import pytest
 from django.core import signing
 from django.test import Client
 from pdf_qr import qr_texts
-from permit_factories import actor, officer, submitted, trp_answers
+from permit_factories import granted, submitted, trp_answers
 
 from factories import PASSWORD, MovableClock
 from umis.permits.models import Application, Permit
-from umis.permits.services import decisions
 from umis.permits.verification import SALT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
@@ -18,13 +17,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
 
 def granted_trp() -> Application:
     case = submitted("trp", trp_answers(surname="Petrov", given_names="Oleg"))
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
+    granted(case)
     return case
 
 

@@ -6,13 +6,12 @@ from typing import Any
 import pyotp
 import pytest
 from django.test import Client
-from permit_factories import actor, applicant, officer, submitted, trp_answers
+from permit_factories import applicant, granted, submitted, trp_answers
 
 from factories import PASSWORD, MovableClock
 from umis.accounts.models import User
 from umis.audit.models import AuditEvent
-from umis.permits.models import Application, Permit
-from umis.permits.services import decisions
+from umis.permits.models import Application
 from umis.permits.verification import token_for
 from umis.portal import services as portal_services
 
@@ -95,21 +94,9 @@ def test_right_dates_of_birth_do_not_use_up_the_receipt_number() -> None:
         assert "We received your application" in found.content.decode()
 
 
-def granted_trp() -> Permit:
-    case = submitted("trp", trp_answers())
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="grant",
-        grounds=["work_ground"],
-        reasons="",
-    )
-    return Permit.objects.get(application=case)
-
-
 @pytest.mark.usefixtures("limits", "plain_march")
 def test_permit_checks_are_limited_per_client_on_the_page_and_in_the_api() -> None:
-    permit = granted_trp()
+    permit = granted(submitted("trp", trp_answers()))
     client = from_address("203.0.113.9")
     # a forged code, a number and the API all count against the same client
     assert 'data-state="forged"' in client.get("/verify/", {"t": "forged"}).content.decode()
