@@ -98,8 +98,13 @@ def test_compiled_catalogue_is_sorted_stable_and_readable() -> None:
     assert first == second
     translation = gettext.GNUTranslations(BytesIO(first))
     assert translation.gettext("Sign in") == "Войти"
-    msgids = [entry.msgid for entry in _mo_entries(first)]
-    assert msgids == sorted(msgids, key=lambda text: text.encode())
+    assert translation.pgettext("button: merge the two records", "Merge") == "Объединить"
+    # Sorted by key as msgfmt sorts: a message with a context is "context\x04msgid".
+    keys = [
+        f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        for entry in _mo_entries(first)
+    ]
+    assert keys == sorted(keys, key=lambda text: text.encode())
     # Dates change at every extraction; they stay out of the .mo.
     assert "POT-Creation-Date" not in translation.info()
 
