@@ -6,6 +6,9 @@ import pytest
 from identity_factories import SYSTEM, person_input, registered
 from pytest_django.fixtures import Settings
 
+from umis.audit.models import AuditEvent
+from umis.core.errors import NotAllowed
+from umis.core.permissions import Actor
 from umis.identity.engine import batch
 from umis.identity.engine.canonical import CANONICAL_COLUMNS
 from umis.identity.engine.features import features
@@ -14,7 +17,7 @@ from umis.identity.inputs import records_of
 from umis.identity.matcher import current_model, identify
 from umis.identity.models import CandidatePair
 from umis.identity.services import person_resolve
-from umis.people.models import Person
+from umis.people.models import Person, SourceRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +82,51 @@ def test_resolve_links_or_registers_and_queues_the_doubtful() -> None:
         (first.pk, doubtful.person.pk), (second.pk, doubtful.person.pk),
     ]  # fmt: skip
     assert {p.found_by for p in pairs} == {"point_of_entry"}
+
+
+def test_a_link_is_the_actors_recorded_decision_kept_for_its_source_reference() -> None:
+    # given Ali is registered with his passport
+    ali = registered("MAMMADOV", "ALI", document="C01234567")
+    border = Actor(None, "border", "SBS", "agency_liaison", frozenset({"people.register"}))
+    traveller = person_input("Мамедов", "Али", document="C 0123 4567")
+
+    # when the border asks who the traveller of its record B-1 is
+    linked = person_resolve(actor=border, data=traveller, source="border:SBS", source_ref="B-1")
+
+    # then he is Ali, and the link is recorded as the border's with the matcher's probability
+    assert (linked.identification.decision, linked.person) == ("link", ali)
+    (event,) = AuditEvent.objects.filter(event_type="identity.entry_linked")
+    assert (event.actor_username, event.subject_id, event.purpose) == (
+        "border",
+        str(ali.pk),
+        "identity_resolution",
+    )
+    assert event.extra["probability"] > 0.99
+    assert (event.extra["source"], event.extra["source_ref"]) == ("border:SBS", "B-1")
+
+    # when a namesake is registered since (the matcher is no longer sure) and B-1 comes again
+    registered("MAMMADOV", "ALI")
+    again = person_resolve(actor=border, data=traveller, source="border:SBS", source_ref="B-1")
+
+    # then B-1 is still Ali: nobody new is registered, nothing more is recorded
+    assert again.person == ali
+    assert Person.objects.count() == 2
+    assert AuditEvent.objects.filter(event_type="identity.entry_linked").count() == 1
+
+
+def test_resolving_without_the_permission_to_register_links_nobody() -> None:
+    registered("MAMMADOV", "ALI", document="C01234567")
+    reader = Actor(None, "reader", "SBS", "inspector", frozenset({"people.view"}))
+    events_before = AuditEvent.objects.count()
+    with pytest.raises(NotAllowed):
+        person_resolve(
+            actor=reader,
+            data=person_input("Мамедов", "Али", document="C 0123 4567"),
+            source="border:SBS",
+            source_ref="B-1",
+        )
+    assert AuditEvent.objects.count() == events_before
+    assert not SourceRecord.objects.exists()
 
 
 def _canonical(**values: str) -> dict[str, str]:

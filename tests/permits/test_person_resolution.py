@@ -6,6 +6,7 @@ import pytest
 from permit_factories import extension_answers, submitted
 from pytest_django.fixtures import Settings
 
+from umis.audit.models import AuditEvent
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
 from umis.identity.models import CandidatePair
@@ -45,6 +46,10 @@ def test_an_applicant_registered_without_a_passport_is_linked_not_registered_aga
     assert application.person_id == ivanov.pk
     assert Person.objects.count() == 1
     assert not CandidatePair.objects.exists()
+    # and the matcher's link is recorded as the applicant's, with its probability
+    (link,) = AuditEvent.objects.filter(event_type="identity.entry_linked")
+    assert (link.actor_user_id, link.subject_id) == (application.applicant_id, str(ivanov.pk))
+    assert link.extra["probability"] >= 0.99
 
 
 def test_an_applicant_who_may_be_a_registered_namesake_is_registered_and_queued() -> None:

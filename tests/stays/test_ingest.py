@@ -174,3 +174,31 @@ def test_travellers_are_linked_or_registered_for_review_through_the_matcher(
     }
     event = AuditEvent.objects.get(event_type="stays.crossings_ingested")
     assert (event.extra["persons_linked"], event.extra["persons_for_review"]) == (1, 1)
+
+
+def test_a_linked_travellers_next_crossing_is_theirs_though_a_namesake_came_since(
+    settings: Settings, tmp_path: Path
+) -> None:
+    settings.DATA_DIR = tmp_path  # the shipped matching model
+    # given Petrov's identity card, not on record, was linked to him at his entry
+    petrov = registered("PETROV", "PYOTR", born="1979-04-02", document="751234567")
+    described = {"surname": "ПЕТРОВ", "given_names": "ПЁТР", "sex": "M", "birth_date": "1979-04-02"}
+    card = {"person": None, "traveller": described, "document_number": "751234567",
+            "document_kind": "id_card"}  # fmt: skip
+    entry = crossings_ingest(actor=_border(), records=[_record("L1", "", **card)])
+    assert entry.persons_linked == 1
+
+    # when a namesake is registered since, and Petrov leaves with the same card
+    registered("PETROV", "PYOTR", born="1979-04-02")
+    leaving = crossings_ingest(
+        actor=_border(),
+        records=[_record("L2", "", direction="exit", at="2026-03-05T10:00:00+04:00", **card)],
+    )
+
+    # then the exit is his too: the card is not a stranger's now
+    assert (leaving.accepted, leaving.persons_registered) == (1, 0)
+    assert dict(Crossing.objects.values_list("source_ref", "person_id")) == {
+        "L1": petrov.pk,
+        "L2": petrov.pk,
+    }
+    assert Person.objects.count() == 2

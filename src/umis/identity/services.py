@@ -13,13 +13,13 @@ from umis.core.permissions import Actor, require
 from umis.identity import events
 from umis.identity.engine.scoring import Evidence
 from umis.identity.inputs import records_of
-from umis.identity.matcher import Identification, identify
+from umis.identity.matcher import Candidate, Identification, identify
 from umis.identity.merging import Moves, move_facts, notify, restore_facts
 from umis.identity.models import CandidatePair, Merge
 from umis.identity.risk import merge_risk
+from umis.people import services as people_services
 from umis.people.inputs import PersonInput
 from umis.people.models import Person
-from umis.people.services import person_register
 
 REVIEW_PERMISSION = "identity.review"
 MERGE_PERMISSION = "identity.merge"
@@ -220,7 +220,8 @@ def merge_undo(*, actor: Actor, merge: Merge, reason: str) -> Merge:
 @dataclass(frozen=True)
 class Resolution:
     person: Person
-    identification: Identification
+    # None when the source reference was resolved before: nothing was asked or written.
+    identification: Identification | None
 
 
 @transaction.atomic
@@ -229,12 +230,24 @@ def person_resolve(
 ) -> Resolution:
     """The point of entry: link the newcomer to the one person it surely is, or register
     them; when someone might be them, the new record and each such person go to the
-    review queue."""
+    review queue.
+
+    A link is the actor's registration as much as a new record is: it needs the same
+    permission and is recorded (``identity.entry_linked``, with the matcher's
+    probability). With ``source_ref`` either is kept: the same reference answers with the
+    same person, however the registry has changed since."""
+    require(actor, people_services.REGISTER_PERMISSION)
+    known = people_services.source_record_person(source, source_ref)
+    if known is not None:
+        return Resolution(known, None)
     identification = identify(records_of(data))
     if identification.decision == "link":
         assert identification.best is not None
-        return Resolution(identification.best.person, identification)
-    person = person_register(actor=actor, data=data, source=source, source_ref=source_ref)
+        person = _link(actor, identification.best, source, source_ref)
+        return Resolution(person, identification)
+    person = people_services.person_register(
+        actor=actor, data=data, source=source, source_ref=source_ref
+    )
     if identification.decision == "propose":
         pairs_propose(
             actor=Actor.system("identity-matcher"),
@@ -245,3 +258,24 @@ def person_resolve(
             found_by="point_of_entry",
         )
     return Resolution(person, identification)
+
+
+def _link(actor: Actor, best: Candidate, source: str, source_ref: str) -> Person:
+    person = best.person
+    if source_ref:
+        person = people_services.source_record_keep(
+            person=person, source=source, source_ref=source_ref
+        )
+    record(
+        actor=actor,
+        event=events.ENTRY_LINKED,
+        subject=person,
+        purpose=PURPOSE,
+        extra={
+            "probability": round(best.probability, 4),
+            "matcher": "link",
+            "source": source,
+            "source_ref": source_ref,
+        },
+    )
+    return person

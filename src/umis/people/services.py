@@ -110,11 +110,9 @@ def person_register(
     source returns the person it created the first time.
     """
     require(actor, REGISTER_PERMISSION)
-    refuse_unstorable({"source": source, "source_ref": source_ref})
-    if source_ref:
-        known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
-        if known:
-            return Person.objects.get(pk=known.person_id)
+    known = source_record_person(source, source_ref)
+    if known is not None:
+        return known
     validate_person(data)
     person = Person(
         number=number_issue(scheme=PERSON_NUMBERS, series=PERSON_SERIES),
@@ -143,6 +141,27 @@ def person_register(
         extra={"number": person.number, "source": source},
     )
     return person
+
+
+def source_record_person(source: str, source_ref: str) -> Person | None:
+    """The person the record ``source_ref`` of ``source`` was registered as or linked to."""
+    if not source_ref:
+        return None
+    refuse_unstorable({"source": source, "source_ref": source_ref})
+    known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
+    return None if known is None else Person.objects.get(pk=known.person_id)
+
+
+def source_record_keep(*, person: Person, source: str, source_ref: str) -> Person:
+    """Keep that the record ``source_ref`` of ``source`` is ``person`` (the person it was
+    kept for before, if any, is answered instead): a later registration or resolution with
+    the same reference answers with them, as for a record :func:`person_register` made.
+    The caller checks the permission and audits its decision in the same transaction."""
+    refuse_unstorable({"source": source, "source_ref": source_ref})
+    kept, _created = SourceRecord.objects.get_or_create(
+        source=source, reference=source_ref, defaults={"person": person}
+    )
+    return person if kept.person_id == person.pk else Person.objects.get(pk=kept.person_id)
 
 
 EDITABLE_FIELDS = ("sex", "place_of_birth", "country_of_birth_id", "citizenship_status", "photo")

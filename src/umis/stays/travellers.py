@@ -70,13 +70,16 @@ def traveller_identify(*, actor: Actor, traveller: Traveller, source: str) -> tu
     """The person a traveller whose document is not on record is, through the registry's
     interactive matcher: *link* joins a registered person; *propose* registers a new person
     and leaves the look-alikes for an officer's review (nothing is linked automatically);
-    *create* registers a new person. Idempotent on the document through the registry."""
+    *create* registers a new person. Idempotent on the document through the registry: a
+    document resolved before answers with the same person (KNOWN), linked or registered."""
     resolution = identity_services.person_resolve(
         actor=actor,
         data=traveller.as_person_input(),
         source=source,
         source_ref=":".join(traveller.document_key),
     )
+    if resolution.identification is None:  # this document was resolved before
+        return resolution.person.pk, Outcome.KNOWN
     outcome = {
         "link": Outcome.LINKED,
         "propose": Outcome.REVIEW,
