@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from factories import UserFactory, role
+from umis.accounts.models import Role
 from umis.accounts.tokens import api_token_issue
 from umis.audit.models import AuditEvent
 from umis.core.permissions import Actor
@@ -77,6 +78,31 @@ def test_create_is_idempotent_on_source_reference(client: Client, token: str) ->
     second = call(client, "post", "/api/v1/people", token, RASHAD).json()
     assert first["number"] == second["number"]
     assert Person.objects.count() == 1
+
+
+def test_a_source_reference_sent_again_is_a_read_of_the_person_it_names(
+    client: Client, token: str
+) -> None:
+    # given Rashad was registered from the border's record BS-1
+    number = call(client, "post", "/api/v1/people", token, RASHAD).json()["number"]
+    registrar = Role.objects.create(
+        code="registrar", name_az="r", name_en="r", name_ru="r", permissions=["people.register"]
+    )
+    others = api_token_issue(
+        actor=Actor.system("tests"), user=UserFactory(role=registrar), name="tests"
+    )
+
+    # when a caller who may register but not read persons sends BS-1 again
+    refused = call(client, "post", "/api/v1/people", others, RASHAD)
+
+    # then they are refused and learn nothing of him
+    assert refused.status_code == 403
+    assert number not in refused.content.decode()
+    # and a caller who may read gets him, the read recorded with its purpose
+    again = call(client, "post", "/api/v1/people", token, RASHAD)
+    assert again.json()["number"] == number
+    read = AuditEvent.objects.filter(event_type="people.person_viewed").get()
+    assert (read.subject_id, read.purpose) == (str(Person.objects.get().pk), "registration")
 
 
 def test_search_across_scripts_is_audited_with_its_purpose(client: Client, token: str) -> None:

@@ -261,7 +261,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status[Schema]:
     actor = actor_of(request)
     require(actor, services.REGISTER_PERMISSION)
     data = _person_input(payload)
-    known = known_source_record(payload.source, payload.source_ref)
+    known = known_source_record(actor=actor, source=payload.source, source_ref=payload.source_ref)
     if known is not None:
         return Status(201, person_out(known))
     # The registration's rules are checked by the registration or the link that follows:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from umis.core.permissions import Actor
+from umis.core.purposes import Purpose
 from umis.people import services
+from umis.people.access import access_person
 from umis.people.inputs import PersonInput
-from umis.people.models import Person, SourceRecord
-from umis.people.validation import refuse_unstorable
+from umis.people.models import Person
 
 EntryDecision = Literal["link", "propose", "create"]
 
@@ -103,10 +104,11 @@ def entry_resolver() -> EntryResolver:
     return _resolver[0]
 
 
-def known_source_record(source: str, source_ref: str) -> Person | None:
-    """The person an earlier call with this source reference registered, if any."""
-    if not source_ref:
+def known_source_record(*, actor: Actor, source: str, source_ref: str) -> Person | None:
+    """The person an earlier call with this source reference registered, if any, read for
+    ``actor`` through the access helper (purpose registration, audited): a reference is
+    the caller's word, not proof that the record it names is theirs to read."""
+    known = services.source_record_person(source, source_ref)
+    if known is None:
         return None
-    refuse_unstorable({"source": source, "source_ref": source_ref})
-    known = SourceRecord.objects.filter(source=source, reference=source_ref).first()
-    return None if known is None else Person.objects.get(pk=known.person_id)
+    return access_person(actor=actor, person_id=known.pk, purpose=Purpose.REGISTRATION)
