@@ -202,3 +202,58 @@ def test_a_linked_travellers_next_crossing_is_theirs_though_a_namesake_came_sinc
         "L2": petrov.pk,
     }
     assert Person.objects.count() == 2
+
+
+def test_the_batch_event_names_the_crossings_it_wrote_and_their_persons() -> None:
+    who, other = person(), person()
+    crossings_ingest(actor=_border(), records=[_record("E1", who.number)])
+    # a batch with the crossing sent before, a new one and one of nobody
+    batch = [_record("E1", who.number), _record("E2", other.number), _record("E3", "P999999999")]
+    crossings_ingest(actor=_border(), records=batch)
+    event = AuditEvent.objects.filter(event_type="stays.crossings_ingested").last()
+    assert event is not None
+    assert event.extra["crossings"] == [Crossing.objects.get(source_ref="E2").pk]
+    assert event.extra["persons"] == [other.pk]
+    assert (event.extra["accepted"], event.extra["duplicates"], event.extra["rejected"]) == (
+        1,
+        1,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("at", "reason"),
+    [
+        ("2099-01-01T10:00:00+04:00", "A crossing cannot be recorded in the future."),
+        ("9999-12-31T23:59:00-10:00", "A crossing cannot be recorded in the future."),
+        ("0001-01-01T00:00:00+14:00", "The year 1 is not plausible."),
+    ],
+)
+def test_a_time_no_crossing_can_have_refuses_its_record_only(at: str, reason: str) -> None:
+    who = person()
+    batch = [_record("T1", who.number), _record("T2", who.number, at=at)]
+    with translation.override("en"):
+        result = crossings_ingest(actor=_border(), records=batch)
+    assert result.accepted == 1
+    assert result.rejected == [{"index": 1, "source_ref": "T2", "reason": reason}]
+    assert set(Crossing.objects.values_list("source_ref", flat=True)) == {"T1"}
+
+
+def test_text_that_is_not_unicode_refuses_its_record_only() -> None:
+    # JSON may carry a lone surrogate ("\ud800"), which no database column can hold
+    who = person()
+    traveller = {"surname": "IVANOV\udc00", "given_names": "IVAN", "sex": "M"}
+    batch = [
+        _record("U1", who.number),
+        _record("U2", who.number, purpose="tourism\ud800"),
+        _record("U3", "", person=None, traveller=traveller, document_number="750000001"),
+    ]
+    with translation.override("en"):
+        result = crossings_ingest(actor=_border(), records=batch)
+    assert result.accepted == 1
+    assert [(r["index"], r["reason"]) for r in result.rejected] == [
+        (1, "purpose must be text of at most 60 characters."),
+        (2, "surname must be text of at most 150 characters."),
+    ]
+    assert set(Crossing.objects.values_list("source_ref", flat=True)) == {"U1"}
+    assert Person.objects.count() == 1

@@ -2,7 +2,7 @@
 the officers' form for one border crossing."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django import forms
@@ -14,6 +14,7 @@ from umis.people.forms.fields import CountryField, PartialDateField, sex_field
 from umis.people.models import TravelDocument
 from umis.stays.engine.calculator import MAX_DAYS_LIMIT
 from umis.stays.models import BorderPoint, Crossing
+from umis.stays.services import crossing_in_future
 from umis.stays.travellers import Traveller
 
 
@@ -173,7 +174,7 @@ class CrossingForm(forms.Form):
 
     def clean_at(self) -> datetime:
         at: datetime = self.cleaned_data["at"]
-        if at > clock.now() + timedelta(minutes=5):
+        if crossing_in_future(at):
             raise forms.ValidationError(_("A crossing cannot be recorded in the future."))
         return at
 

@@ -8,7 +8,7 @@ the registry's matcher (:mod:`umis.stays.travellers`). Records are idempotent on
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -24,7 +24,7 @@ from umis.stays import events
 from umis.stays.ingest_store import CrossingRow, crossings_store, persons_by_number
 from umis.stays.models import BorderPoint, Crossing
 from umis.stays.refresh import refresh_on_commit
-from umis.stays.services import RECORD_PERMISSION, local_day
+from umis.stays.services import RECORD_PERMISSION, crossing_in_future, local_day
 from umis.stays.travellers import Outcome, Traveller, document_holders, traveller_identify
 
 MAX_BATCH = 10_000
@@ -38,6 +38,7 @@ class CrossingIn:
     source_ref: str
     direction: str
     at: datetime
+    day: date
     person_number: str
     point: str | None
     document_kind: str
@@ -75,7 +76,8 @@ class BadRecord(Exception):
 
 def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
     value = raw.get(key) or ""
-    if not isinstance(value, str) or len(value) > limit:
+    # A lone surrogate (JSON allows "\ud800") is not text: no column can hold it either.
+    if not isinstance(value, str) or len(value) > limit or not _is_unicode(value):
         raise BadRecord(
             _("%(field)s must be text of at most %(max)d characters.")
             % {"field": key, "max": limit}
@@ -87,7 +89,16 @@ def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
     return value.strip()
 
 
-def _time(raw: Mapping[str, Any]) -> datetime:
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _time(raw: Mapping[str, Any]) -> tuple[datetime, date]:
+    """The time of the crossing and its Baku day."""
     value = raw.get("at")
     try:
         at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
@@ -95,7 +106,12 @@ def _time(raw: Mapping[str, Any]) -> datetime:
         raise BadRecord(_("at must be a date and time (ISO 8601) with a time zone.")) from None
     if timezone.is_naive(at):
         raise BadRecord(_("at must be a date and time (ISO 8601) with a time zone."))
-    return at
+    if crossing_in_future(at):
+        raise BadRecord(_("A crossing cannot be recorded in the future."))
+    try:
+        return at, local_day(at)
+    except OverflowError:  # before year 1 in Baku: no calendar holds it
+        raise BadRecord(_("The year %(year)s is not plausible.") % {"year": at.year}) from None
 
 
 def parse_record(index: int, raw: Mapping[str, Any], points: frozenset[str]) -> CrossingIn:
@@ -123,11 +139,13 @@ def parse_record(index: int, raw: Mapping[str, Any], points: frozenset[str]) -> 
     traveller = None
     if not person_number:
         traveller = _traveller(described, document_kind, document_number, nationality)
+    at, day = _time(raw)
     return CrossingIn(
         index=index,
         source_ref=source_ref,
         direction=direction,
-        at=_time(raw),
+        at=at,
+        day=day,
         person_number=person_number,
         point=point,
         document_kind=document_kind,
@@ -245,7 +263,7 @@ def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> I
             person_id=persons[i.index],
             direction=i.direction,
             at=i.at,
-            day=local_day(i.at),
+            day=i.day,
             point_id=i.point,
             document_kind=i.document_kind,
             document_number=i.document_number,
@@ -257,6 +275,7 @@ def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> I
         if i.index in persons
     ]
     stored = crossings_store(source=actor.agency_code, rows=rows)
+    written_about = {c.person_id for c in stored}
     result.accepted = len(stored)
     result.duplicates += len(rows) - len(stored)
     result.rejected.sort(key=lambda r: r["index"])
@@ -268,13 +287,13 @@ def crossings_ingest(*, actor: Actor, records: Sequence[Mapping[str, Any]]) -> I
             "accepted": result.accepted,
             "duplicates": result.duplicates,
             "rejected": len(result.rejected),
-            "persons": len(set(stored)),
             "persons_registered": result.persons_registered,
             "persons_linked": result.persons_linked,
             "persons_for_review": result.persons_for_review,
-            "first_ref": rows[0].source_ref if rows else "",
-            "last_ref": rows[-1].source_ref if rows else "",
+            # What was written, and about whom: the rows this batch inserted, no others.
+            "crossings": sorted(c.id for c in stored),
+            "persons": sorted(written_about),
         },
     )
-    refresh_on_commit(set(stored))
+    refresh_on_commit(written_about)
     return result

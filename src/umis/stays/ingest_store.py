@@ -69,8 +69,13 @@ def persons_by_number(numbers: Collection[str]) -> dict[str, int]:
     return found
 
 
-def crossings_store(*, source: str, rows: Sequence[CrossingRow]) -> list[int]:
-    """Insert ``rows`` from ``source``; the person id of each row actually inserted."""
+class StoredCrossing(NamedTuple):
+    id: int
+    person_id: int
+
+
+def crossings_store(*, source: str, rows: Sequence[CrossingRow]) -> list[StoredCrossing]:
+    """Insert ``rows`` from ``source``; the id and person of each row actually inserted."""
     if not rows:
         return []
     if connection.vendor == "postgresql":
@@ -82,7 +87,7 @@ def _table() -> str:
     return connection.ops.quote_name(Crossing._meta.db_table)
 
 
-def _store_postgresql(source: str, rows: Sequence[CrossingRow]) -> list[int]:
+def _store_postgresql(source: str, rows: Sequence[CrossingRow]) -> list[StoredCrossing]:
     columns = ", ".join(COLUMNS)
     now = clock.now()
     with connection.cursor() as cursor:
@@ -95,16 +100,16 @@ def _store_postgresql(source: str, rows: Sequence[CrossingRow]) -> list[int]:
                 copy.write_row((*row[:9], source, row.source_ref, now))
         cursor.execute(
             f"INSERT INTO {_table()} ({columns}) SELECT {columns} FROM {_STAGING} "  # noqa: S608
-            "ON CONFLICT (source, source_ref) DO NOTHING RETURNING person_id"
+            "ON CONFLICT (source, source_ref) DO NOTHING RETURNING id, person_id"
         )
-        inserted = [person_id for (person_id,) in cursor.fetchall()]
+        inserted = [StoredCrossing(*row) for row in cursor.fetchall()]
         # Emptied at commit; emptied now too for a caller's longer transaction.
         cursor.execute(f"DELETE FROM {_STAGING}")  # noqa: S608
     return inserted
 
 
-def _store_sqlite(source: str, rows: Sequence[CrossingRow]) -> list[int]:
-    inserted: list[int] = []
+def _store_sqlite(source: str, rows: Sequence[CrossingRow]) -> list[StoredCrossing]:
+    inserted: list[StoredCrossing] = []
     now = clock.now()
     placeholders = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
     with connection.cursor() as cursor:
@@ -125,8 +130,8 @@ def _store_sqlite(source: str, rows: Sequence[CrossingRow]) -> list[int]:
             values = ", ".join([placeholders] * len(chunk))
             cursor.execute(
                 f"INSERT INTO {_table()} ({', '.join(COLUMNS)}) VALUES {values} "  # noqa: S608
-                "ON CONFLICT (source, source_ref) DO NOTHING RETURNING person_id",
+                "ON CONFLICT (source, source_ref) DO NOTHING RETURNING id, person_id",
                 params,
             )
-            inserted += [person_id for (person_id,) in cursor.fetchall()]
+            inserted += [StoredCrossing(*row) for row in cursor.fetchall()]
     return inserted

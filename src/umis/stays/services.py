@@ -1,12 +1,13 @@
 """Every write of the stays app: atomic, audited, through these functions only."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from umis.audit.services import record
+from umis.core import clock
 from umis.core.errors import ValidationFailed
 from umis.core.permissions import Actor, require
 from umis.people.models import Person
@@ -19,9 +20,18 @@ RECORD_PERMISSION = "stays.record"
 EXTEND_PERMISSION = "stays.extend"
 
 
+# A border post's clock a few minutes ahead of ours is not an error; a later crossing is.
+CLOCK_AHEAD = timedelta(minutes=5)
+
+
 def local_day(at: datetime) -> date:
     """The Baku calendar day of a crossing: what the stay rules count."""
     return timezone.localtime(at).date()
+
+
+def crossing_in_future(at: datetime) -> bool:
+    """Whether a crossing at ``at`` has not happened yet (it cannot be recorded)."""
+    return at > clock.now() + CLOCK_AHEAD
 
 
 @transaction.atomic
