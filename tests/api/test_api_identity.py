@@ -114,6 +114,26 @@ def test_on_match_link_adds_the_new_spelling_to_the_registered_person(
     assert linked.extra["added"] == {"names": 1}
 
 
+def test_on_match_link_adds_what_the_registration_repeats_once(client: Client, token: str) -> None:
+    known = ali()
+    cyrillic = {"surname": "Мамедов", "given_names": "Али"}
+    renewed = {"kind": "passport", "number": "C07654321", "issuing_state": "AZE"}
+    body = {
+        **ALI,
+        "names": [cyrillic, cyrillic],
+        "documents": [*ALI["documents"], renewed, {**renewed, "number": "C 0765 4321"}],
+        "on_match": "link",
+    }
+
+    response = post(client, token, "/api/v1/people", body)
+
+    assert response.status_code == 200
+    assert sorted(str(n) for n in known.names.all()) == ["MAMMADOV ALI", "Мамедов Али"]
+    assert sorted(known.documents.values_list("number", flat=True)) == ["C01234567", "C07654321"]
+    [linked] = events("identity.entry_linked")
+    assert linked.extra["added"] == {"names": 1, "documents": 1}
+
+
 def test_on_match_link_needs_the_edit_permission_and_changes_nothing(client: Client) -> None:
     known = ali()
 

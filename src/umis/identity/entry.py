@@ -71,38 +71,40 @@ def _name_key(surname: str, given_names: str, patronymic: str) -> tuple[str, ...
 
 
 def _new_facts(person: Person, data: PersonInput) -> dict[str, list[tuple[int, Any]]]:
-    """What ``data`` holds that ``person`` has not: each item with its place in ``data``."""
-    names = {
-        _name_key(*n) for n in person.names.values_list("surname", "given_names", "patronymic")
+    """What ``data`` holds that ``person`` has not: each item with its place in ``data``;
+    an item ``data`` repeats is new once."""
+    held: dict[str, set[Any]] = {
+        "names": {
+            _name_key(*n) for n in person.names.values_list("surname", "given_names", "patronymic")
+        },
+        "documents": set(
+            person.documents.values_list("issuing_state_id", "kind", "number_normalised")
+        ),
+        "identifiers": set(person.identifiers.values_list("kind", "value")),
+        "addresses": {
+            (line.casefold(), city.casefold())
+            for line, city in person.addresses.values_list("line", "city")
+        },
     }
-    documents = set(person.documents.values_list("issuing_state_id", "kind", "number_normalised"))
-    identifiers = set(person.identifiers.values_list("kind", "value"))
-    addresses = {
-        (line.casefold(), city.casefold())
-        for line, city in person.addresses.values_list("line", "city")
-    }
-    return {
-        "names": [
-            (i, n)
-            for i, n in enumerate(data.names)
-            if _name_key(n.surname, n.given_names, n.patronymic) not in names
-        ],
+    given: dict[str, list[tuple[Any, Any]]] = {
+        "names": [(_name_key(n.surname, n.given_names, n.patronymic), n) for n in data.names],
         "documents": [
-            (i, d)
-            for i, d in enumerate(data.documents)
-            if (d.issuing_state, d.kind, normalise_document_number(d.number)) not in documents
+            ((d.issuing_state, d.kind, normalise_document_number(d.number)), d)
+            for d in data.documents
         ],
-        "identifiers": [
-            (i, d)
-            for i, d in enumerate(data.identifiers)
-            if (d.kind, d.value.strip().upper()) not in identifiers
-        ],
+        "identifiers": [((i.kind, i.value.strip().upper()), i) for i in data.identifiers],
         "addresses": [
-            (i, a)
-            for i, a in enumerate(data.addresses)
-            if (a.line.strip().casefold(), a.city.strip().casefold()) not in addresses
+            ((a.line.strip().casefold(), a.city.strip().casefold()), a) for a in data.addresses
         ],
     }
+    new: dict[str, list[tuple[int, Any]]] = {}
+    for kind, items in given.items():
+        new[kind] = []
+        for index, (key, item) in enumerate(items):
+            if key not in held[kind]:
+                held[kind].add(key)
+                new[kind].append((index, item))
+    return new
 
 
 _CHECKS: Final[dict[str, Callable[[Any, Problems, str], None]]] = {
