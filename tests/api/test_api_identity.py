@@ -143,6 +143,7 @@ def test_on_match_link_needs_the_edit_permission_and_changes_nothing(client: Cli
     assert response.status_code == 403
     assert known.names.count() == 1
     assert not events("identity.entry_linked")
+    assert not events("people.person_viewed")
 
 
 def test_on_match_create_registers_someone_else_and_queues_the_pair(

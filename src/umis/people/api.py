@@ -272,6 +272,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status[Schema]:
         return Status(409, _exists(actor, check))
     if check.decision == "link" and payload.on_match == "link":
         assert check.matches
+        require(actor, services.EDIT_PERMISSION)  # refused before anyone is read for it
         person = access_person(
             actor=actor, person_id=check.matches[0].person_id, purpose=Purpose.REGISTRATION
         )
