@@ -65,16 +65,20 @@ def person_updates(application: Application) -> list[dict[str, Any]]:
     ]
 
 
-def grant(application: Application, status: str, country: str = "") -> Decision:
+def decide(application: Application, outcome: str, **fields: str) -> Decision:
+    """A case worker's decision on the ground that fits the outcome; ``fields`` are the
+    other arguments of ``decision_make`` (reasons, determined_status, determined_country)."""
     return decisions.decision_make(
         actor=actor(officer()),
         application=application,
-        outcome="grant",
-        grounds=["requirements_met"],
-        reasons="Born in Baku; no state recognises him.",
-        determined_status=status,
-        determined_country=country,
+        outcome=outcome,
+        grounds=["requirements_met" if outcome == "grant" else "false_information"],
+        **({"reasons": "Born in Baku; no state recognises him."} | fields),
     )
+
+
+def grant(application: Application, status: str, country: str = "") -> Decision:
+    return decide(application, "grant", determined_status=status, determined_country=country)
 
 
 def test_found_stateless_the_registry_says_so_with_the_decision() -> None:
@@ -136,33 +140,31 @@ def test_a_determined_citizenship_replaces_the_one_claimed() -> None:
     assert citizenship.source == f"permits:{case.receipt_number}"
 
 
+# (field, how its message begins)
+NO_FINDING = ("determined_status", "Say what was determined")
+NO_STATE = ("determined_country", "Choose the state whose citizenship")
+
+
 @pytest.mark.parametrize(
-    ("outcome", "status", "country", "field", "message"),
+    ("outcome", "status", "country", "refusal"),
     [
-        ("grant", "", "", "determined_status", "Say what was determined"),
-        ("grant", "refugee", "", "determined_status", "Say what was determined"),
-        ("grant", "citizen", "", "determined_country", "Choose the state whose citizenship"),
-        ("grant", "citizen", "XXA", "determined_country", "Choose the state whose citizenship"),
-        ("grant", "citizen", "ZZZ", "determined_country", "Choose the state whose citizenship"),
-        ("grant", "stateless", "GEO", "determined_country", "A stateless person has no"),
-        ("refuse", "stateless", "", "determined_status", "Only granting a determination"),
+        ("grant", "", "", NO_FINDING),
+        ("grant", "refugee", "", NO_FINDING),
+        ("grant", "citizen", "", NO_STATE),
+        ("grant", "citizen", "XXA", NO_STATE),
+        ("grant", "citizen", "ZZZ", NO_STATE),
+        ("grant", "stateless", "GEO", ("determined_country", "A stateless person has no")),
+        ("refuse", "stateless", "", ("determined_status", "Only granting a determination")),
     ],
 )
 def test_a_finding_that_does_not_fit_is_refused_and_nothing_changes(
-    outcome: str, status: str, country: str, field: str, message: str
+    outcome: str, status: str, country: str, refusal: tuple[str, str]
 ) -> None:
+    field, message = refusal
     case = status_case()
     events_before = AuditEvent.objects.count()
     with pytest.raises(ValidationFailed) as refused:
-        decisions.decision_make(
-            actor=actor(officer()),
-            application=case,
-            outcome=outcome,
-            grounds=["requirements_met" if outcome == "grant" else "false_information"],
-            reasons="Reasons.",
-            determined_status=status,
-            determined_country=country,
-        )
+        decide(case, outcome, determined_status=status, determined_country=country)
     assert list(refused.value.errors) == [field]
     assert refused.value.errors[field][0].startswith(message)
     case.refresh_from_db()
@@ -181,13 +183,7 @@ def test_other_services_record_no_determined_status() -> None:
 
 def test_an_approved_refusal_leaves_the_registry_alone() -> None:
     case = status_case()
-    decisions.decision_make(
-        actor=actor(officer()),
-        application=case,
-        outcome="refuse",
-        grounds=["false_information"],
-        reasons="The birth certificate is not genuine.",
-    )
+    decide(case, "refuse", reasons="The birth certificate is not genuine.")
     decisions.refusal_approve(actor=actor(officer("supervisor")), application=case)
     case.refresh_from_db()
     assert case.status == Status.REFUSED
@@ -195,41 +191,42 @@ def test_an_approved_refusal_leaves_the_registry_alone() -> None:
     assert person_updates(case) == []
 
 
-def signed_in(user: object) -> Client:
-    client = Client()
-    client.cookies["umis_language"] = "en"
-    assert client.login(username=user.username, password=PASSWORD)  # type: ignore[attr-defined]
-    return client
+@pytest.fixture
+def case_worker(english_client: Client) -> Client:
+    """A case worker's browser, in English."""
+    assert english_client.login(username=officer().username, password=PASSWORD)
+    return english_client
 
 
-def test_the_officer_records_the_finding_on_the_case_screen() -> None:
+def test_the_officer_records_the_finding_on_the_case_screen(case_worker: Client) -> None:
     case = status_case()
-    client = signed_in(officer())
     form = {
         "dec-outcome": "grant",
         "dec-grounds": ["requirements_met"],
         "dec-reasons": "",
         "dec-determined_status": "citizen",
     }
-    page = client.get(f"/permits/cases/{case.pk}").content.decode()
+    page = case_worker.get(f"/permits/cases/{case.pk}").content.decode()
     assert 'name="dec-determined_status"' in page
     assert 'name="dec-determined_country"' in page
-    missing = client.post(f"/permits/cases/{case.pk}/decide", form)
+    missing = case_worker.post(f"/permits/cases/{case.pk}/decide", form)
     assert missing.status_code == 400
     assert "Choose the state whose citizenship was determined." in missing.content.decode()
     assert registry_of(case) == ("undetermined", [], "")
-    done = client.post(f"/permits/cases/{case.pk}/decide", form | {"dec-determined_country": "GEO"})
+    done = case_worker.post(
+        f"/permits/cases/{case.pk}/decide", form | {"dec-determined_country": "GEO"}
+    )
     assert done.status_code == 302
-    page = client.get(f"/permits/cases/{case.pk}").content.decode()
+    page = case_worker.get(f"/permits/cases/{case.pk}").content.decode()
     assert '<strong data-figure="determined">citizen of Georgia (GEO)</strong>' in page
     assert registry_of(case)[:2] == ("citizen", ["GEO"])
-    letter = client.get(f"/permits/cases/{case.pk}/letter.pdf")
+    letter = case_worker.get(f"/permits/cases/{case.pk}/letter.pdf")
     assert letter.content.startswith(b"%PDF")
 
 
-def test_other_services_have_no_determination_fields() -> None:
+def test_other_services_have_no_determination_fields(case_worker: Client) -> None:
     case = submitted("stay_extension")
-    page = signed_in(officer()).get(f"/permits/cases/{case.pk}").content.decode()
+    page = case_worker.get(f"/permits/cases/{case.pk}").content.decode()
     assert "dec-determined_status" not in page
 
 
