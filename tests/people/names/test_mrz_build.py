@@ -75,46 +75,39 @@ def test_names_are_transliterated_into_the_mrz_alphabet() -> None:
     assert parse_mrz(text, today=TODAY).sex == "X"
 
 
-def test_cyrillic_names_hyphens_and_apostrophes() -> None:
-    text = build_td1(
-        surname="О'Нил-Петрова",
-        given_names=["Юлия", "Анна-Мария"],
+def td1_holder(surname: str, given_names: list[str], nationality: str) -> str:
+    """The TD1 MRZ of an identity card of ``nationality`` (only the name varies)."""
+    return build_td1(
+        surname=surname,
+        given_names=given_names,
         document_number="AA0000001",
         issuing_state="AZE",
-        nationality="RUS",
+        nationality=nationality,
         birth_date=date(1990, 1, 2),
         sex="F",
         expiry_date=date(2029, 1, 1),
     )
-    assert text.splitlines()[2] == "ONIL<PETROVA<<IULIIA<ANNA<MARI"
 
 
-def test_chinese_names_in_pinyin_with_the_surname_reading() -> None:
-    text = build_td1(
-        surname="单",
-        given_names=["田芳"],
-        document_number="E00000001",
-        issuing_state="CHN",
-        nationality="CHN",
-        birth_date=date(1990, 1, 2),
-        sex="M",
-        expiry_date=date(2029, 1, 1),
-    )
-    assert text.splitlines()[2] == "SHAN<<TIANFANG<<<<<<<<<<<<<<<<"
+@pytest.mark.parametrize(
+    ("surname", "given_names", "nationality", "name_line"),
+    [
+        pytest.param("О'Нил-Петрова", ["Юлия", "Анна-Мария"], "RUS",
+                     "ONIL<PETROVA<<IULIIA<ANNA<MARI", id="cyrillic-hyphens-apostrophes"),
+        pytest.param("单", ["田芳"], "CHN",
+                     "SHAN<<TIANFANG<<<<<<<<<<<<<<<<", id="chinese-pinyin-surname-reading"),
+    ],
+)  # fmt: skip
+def test_names_in_other_scripts_are_written_in_the_mrz_alphabet(
+    surname: str, given_names: list[str], nationality: str, name_line: str
+) -> None:
+    text = td1_holder(surname, given_names, nationality)
+    assert text.splitlines()[2] == name_line
 
 
 def test_a_name_longer_than_the_field_is_cut_at_the_field_end() -> None:
     # given a name of 44 letters and separators for a 30-character field
-    text = build_td1(
-        surname="Abdurahmanov-Hasanzadeh",
-        given_names=["Muhammadali", "Abdulaziz"],
-        document_number="AZ1234567",
-        issuing_state="AZE",
-        nationality="IRN",
-        birth_date=date(1990, 1, 2),
-        sex="M",
-        expiry_date=date(2029, 1, 1),
-    )
+    text = td1_holder("Abdurahmanov-Hasanzadeh", ["Muhammadali", "Abdulaziz"], "IRN")
     # then
     assert text.splitlines()[2] == "ABDURAHMANOV<HASANZADEH<<MUHAM"
     mrz = parse_mrz(text, today=TODAY)
