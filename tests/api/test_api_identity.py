@@ -1,15 +1,13 @@
 """The matcher through the API: registering someone already known, and resolving a traveller."""
 
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from api_factories import call, person_body
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from factories import UserFactory, role
-from umis.accounts.tokens import api_token_issue
 from umis.audit.models import AuditEvent
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
@@ -20,38 +18,12 @@ from umis.people.services import person_register
 
 pytestmark = pytest.mark.django_db
 
-ALI = {
-    "sex": "M",
-    "birth_date": "1980-05-12",
-    "citizenships": ["AZE"],
-    "names": [{"surname": "Мамедов", "given_names": "Али"}],
-    "documents": [{"kind": "passport", "number": "C 0123 4567", "issuing_state": "AZE"}],
-}
+ALI = person_body("Мамедов", "Али", born="1980-05-12", passport="C 0123 4567", state="AZE")
 
 
 @pytest.fixture(autouse=True)
 def own_data_dir(settings: Settings, tmp_path: Path) -> None:
     settings.DATA_DIR = tmp_path  # the shipped model
-
-
-def token_for(role_code: str) -> str:
-    user = UserFactory(role=role(role_code))
-    return api_token_issue(actor=Actor.system("tests"), user=user, name="tests")
-
-
-@pytest.fixture
-def token() -> str:
-    return token_for("front_desk")
-
-
-def post(client: Client, token: str, path: str, body: Any) -> Any:
-    return client.post(
-        path,
-        data=json.dumps(body),
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
 
 
 def ali(document: str = "C01234567", born: str = "1980-05-12") -> Person:
@@ -79,7 +51,7 @@ def test_a_sure_match_is_refused_with_409_and_the_person_in_the_error_shape(
 ) -> None:
     known = ali()
 
-    response = post(client, token, "/api/v1/people", ALI)
+    response = call(client, token, "/api/v1/people", ALI)
 
     assert response.status_code == 409
     body = response.json()
@@ -103,7 +75,7 @@ def test_on_match_link_adds_the_new_spelling_to_the_registered_person(
 ) -> None:
     known = ali()
 
-    response = post(client, token, "/api/v1/people", {**ALI, "on_match": "link"})
+    response = call(client, token, "/api/v1/people", {**ALI, "on_match": "link"})
 
     assert response.status_code == 200
     assert response.json()["number"] == known.number
@@ -125,7 +97,7 @@ def test_on_match_link_adds_what_the_registration_repeats_once(client: Client, t
         "on_match": "link",
     }
 
-    response = post(client, token, "/api/v1/people", body)
+    response = call(client, token, "/api/v1/people", body)
 
     assert response.status_code == 200
     assert sorted(str(n) for n in known.names.all()) == ["MAMMADOV ALI", "Мамедов Али"]
@@ -134,10 +106,12 @@ def test_on_match_link_adds_what_the_registration_repeats_once(client: Client, t
     assert linked.extra["added"] == {"names": 1, "documents": 1}
 
 
-def test_on_match_link_needs_the_edit_permission_and_changes_nothing(client: Client) -> None:
+def test_on_match_link_needs_the_edit_permission_and_changes_nothing(
+    client: Client, token_for: Callable[[str], str]
+) -> None:
     known = ali()
 
-    response = post(client, token_for("agency_liaison"), "/api/v1/people",
+    response = call(client, token_for("agency_liaison"), "/api/v1/people",
                     {**ALI, "on_match": "link"})  # fmt: skip
 
     assert response.status_code == 403
@@ -152,7 +126,7 @@ def test_on_match_create_registers_someone_else_and_queues_the_pair(
     known = ali(document="C07654321")
     body = {**ALI, "documents": [], "on_match": "create"}
 
-    response = post(client, token, "/api/v1/people", body)
+    response = call(client, token, "/api/v1/people", body)
 
     assert response.status_code == 201
     new = Person.objects.get(number=response.json()["number"])
@@ -171,7 +145,7 @@ def test_a_possible_match_is_registered_and_queued_without_asking(
     second = ali(document="", born="1980-09-30")
     body = {**ALI, "birth_date": "1980", "documents": []}
 
-    response = post(client, token, "/api/v1/people", body)
+    response = call(client, token, "/api/v1/people", body)
 
     assert response.status_code == 201
     new = Person.objects.get(number=response.json()["number"])
@@ -184,10 +158,10 @@ def test_a_possible_match_is_registered_and_queued_without_asking(
 def test_a_sure_match_is_answered_before_the_registration_rules(client: Client, token: str) -> None:
     # the passport already registered is how the matcher knows him, not a refusal
     ali()
-    refused = post(client, token, "/api/v1/people", ALI)
+    refused = call(client, token, "/api/v1/people", ALI)
     assert refused.status_code == 409
     # and registering him apart all the same meets the registry's rules
-    apart = post(client, token, "/api/v1/people", {**ALI, "on_match": "create"})
+    apart = call(client, token, "/api/v1/people", {**ALI, "on_match": "create"})
     assert apart.status_code == 422
     assert apart.json()["error"]["fields"] == {
         "documents.0.number": ["This document is already registered to another person."]
@@ -213,7 +187,7 @@ def test_resolve_links_a_known_traveller_reads_him_audited_and_creates_nothing(
 ) -> None:
     known = ali()
 
-    response = post(client, token, "/api/v1/identity/resolve", TRAVELLER)
+    response = call(client, token, "/api/v1/identity/resolve", TRAVELLER)
 
     assert response.status_code == 200
     body = response.json()
@@ -233,7 +207,7 @@ def test_resolve_proposes_namesakes_with_a_partial_date(client: Client, token: s
     second = ali(document="", born="1980-09-30")
     traveller = {**TRAVELLER, "date_of_birth": "1980-00-00", "document_number": ""}
 
-    body = post(client, token, "/api/v1/identity/resolve", traveller).json()
+    body = call(client, token, "/api/v1/identity/resolve", traveller).json()
 
     assert (body["decision"], body["person"]) == ("propose", None)
     assert {c["number"] for c in body["candidates"]} == {first.number, second.number}
@@ -247,11 +221,11 @@ def test_resolve_an_unknown_traveller_is_none_and_create_registers_him(
             "date_of_birth": "1990-03-21", "nationality": "GEO",
             "document_number": "13AB45678"}  # fmt: skip
 
-    asked = post(client, token, "/api/v1/identity/resolve", nino).json()
+    asked = call(client, token, "/api/v1/identity/resolve", nino).json()
     assert (asked["decision"], asked["person"], asked["candidates"]) == ("none", None, [])
     assert Person.objects.count() == 1
 
-    created = post(client, token, "/api/v1/identity/resolve", {**nino, "create": True}).json()
+    created = call(client, token, "/api/v1/identity/resolve", {**nino, "create": True}).json()
     assert (created["decision"], created["created"]) == ("none", True)
     person = Person.objects.get(number=created["person"])
     assert person.documents.get().number_normalised == "13AB45678"
@@ -260,7 +234,7 @@ def test_resolve_an_unknown_traveller_is_none_and_create_registers_him(
 def test_resolve_create_says_what_is_missing_on_its_own_fields(client: Client, token: str) -> None:
     body = {**TRAVELLER, "sex": "", "nationality": "", "create": True}
 
-    response = post(client, token, "/api/v1/identity/resolve", body)
+    response = call(client, token, "/api/v1/identity/resolve", body)
 
     assert response.status_code == 422
     assert set(response.json()["error"]["fields"]) == {"nationality"}
@@ -268,18 +242,20 @@ def test_resolve_create_says_what_is_missing_on_its_own_fields(client: Client, t
 
 
 def test_resolve_without_a_name_or_purpose_is_refused(client: Client, token: str) -> None:
-    no_name = post(client, token, "/api/v1/identity/resolve", {"purpose": "inquiry"})
+    no_name = call(client, token, "/api/v1/identity/resolve", {"purpose": "inquiry"})
     assert no_name.status_code == 422
     assert set(no_name.json()["error"]["fields"]) == {"surname"}
-    no_purpose = post(client, token, "/api/v1/identity/resolve", {"surname": "X"})
+    no_purpose = call(client, token, "/api/v1/identity/resolve", {"surname": "X"})
     assert no_purpose.status_code == 422
     assert not events("identity.traveller_resolved")
 
 
-def test_resolve_needs_a_role_that_may_read_persons(client: Client) -> None:
+def test_resolve_needs_a_role_that_may_read_persons(
+    client: Client, token_for: Callable[[str], str]
+) -> None:
     ali()
 
-    response = post(client, token_for("analyst"), "/api/v1/identity/resolve", TRAVELLER)
+    response = call(client, token_for("analyst"), "/api/v1/identity/resolve", TRAVELLER)
 
     assert response.status_code == 403
     assert not events("identity.traveller_resolved")
@@ -289,48 +265,49 @@ def test_resolve_needs_a_role_that_may_read_persons(client: Client) -> None:
 # The review queue
 
 
-def queued_pair() -> CandidatePair:
+def queued_pair(token: str) -> CandidatePair:
+    """Two Ali Mammadovs born in 1980, and a third the matcher is unsure of, registered
+    with ``token``: each pair waits for review."""
     first = ali(document="", born="1980-05-12")
     second = ali(document="", born="1980-09-30")
-    client, token = Client(), token_for("front_desk")
-    post(client, token, "/api/v1/people", {**ALI, "birth_date": "1980", "documents": []})
+    call(Client(), token, "/api/v1/people", {**ALI, "birth_date": "1980", "documents": []})
     return CandidatePair.objects.get(first=first, second__gt=second)
 
 
-def get(client: Client, token: str, path: str) -> Any:
-    return client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="en")
-
-
-def test_a_reviewer_lists_the_queue_and_decides_a_pair(client: Client) -> None:
-    pair = queued_pair()
+def test_a_reviewer_lists_the_queue_and_decides_a_pair(
+    client: Client, token: str, token_for: Callable[[str], str]
+) -> None:
+    pair = queued_pair(token)
     reviewer = token_for("case_worker")
 
-    listed = get(client, reviewer, "/api/v1/identity/pairs?status=open").json()
+    listed = call(client, reviewer, "/api/v1/identity/pairs?status=open").json()
     assert listed["total"] == 2
     [row] = [r for r in listed["results"] if r["id"] == pair.pk]
     assert (row["first"], row["second"]) == (pair.first.number, pair.second.number)
     assert (row["found_by"], row["note"]) == ("registration", "")
 
-    decided = post(client, reviewer, f"/api/v1/identity/pairs/{pair.pk}/decision",
+    decided = call(client, reviewer, f"/api/v1/identity/pairs/{pair.pk}/decision",
                    {"decision": "different", "note": "other father"})  # fmt: skip
     assert decided.status_code == 200
     assert (decided.json()["status"], decided.json()["note"]) == ("different", "other father")
     pair.refresh_from_db()
     assert pair.status == "different"
     assert [e.extra["decision"] for e in events("identity.pair_decided")] == ["different"]
-    assert get(client, reviewer, "/api/v1/identity/pairs").json()["total"] == 1
+    assert call(client, reviewer, "/api/v1/identity/pairs").json()["total"] == 1
 
 
-def test_the_queue_needs_the_review_permission_and_a_real_pair(client: Client, token: str) -> None:
-    pair = queued_pair()
+def test_the_queue_needs_the_review_permission_and_a_real_pair(
+    client: Client, token: str, token_for: Callable[[str], str]
+) -> None:
+    pair = queued_pair(token)
 
-    assert get(client, token, "/api/v1/identity/pairs").status_code == 403
-    refused = post(client, token, f"/api/v1/identity/pairs/{pair.pk}/decision",
+    assert call(client, token, "/api/v1/identity/pairs").status_code == 403
+    refused = call(client, token, f"/api/v1/identity/pairs/{pair.pk}/decision",
                    {"decision": "same"})  # fmt: skip
     assert refused.status_code == 403
     pair.refresh_from_db()
     assert pair.status == "open"
-    missing = post(client, token_for("case_worker"), "/api/v1/identity/pairs/999999/decision",
+    missing = call(client, token_for("case_worker"), "/api/v1/identity/pairs/999999/decision",
                    {"decision": "same"})  # fmt: skip
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found"

@@ -45,12 +45,6 @@ RASHAD = {
 }
 
 
-@pytest.fixture
-def token() -> str:
-    user = UserFactory(role=role("front_desk"))
-    return api_token_issue(actor=Actor.system("tests"), user=user, name="tests")
-
-
 def call(client: Client, method: str, path: str, token: str, body: Any = None) -> Any:
     kwargs: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {token}", "HTTP_ACCEPT_LANGUAGE": "en"}
     if body is not None:

@@ -1,43 +1,20 @@
 """The people API's refusals and filters: one error shape, a field per problem, nothing saved."""
 
-import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from api_factories import call, person_body
 from django.test import Client
 
-from factories import UserFactory, role
-from umis.accounts.tokens import api_token_issue
 from umis.audit.models import AuditEvent
-from umis.core.permissions import Actor
 from umis.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
-PETROV = {
-    "sex": "M",
-    "birth_date": "1979-11-02",
-    "citizenships": ["RUS"],
-    "names": [{"surname": "PETROV", "given_names": "SERGEI"}],
-    "documents": [{"kind": "passport", "number": "751234567", "issuing_state": "rus"}],
-}
-
-
-def token_for(role_code: str) -> str:
-    user = UserFactory(role=role(role_code))
-    return api_token_issue(actor=Actor.system("tests"), user=user, name="tests")
-
-
-@pytest.fixture
-def token() -> str:
-    return token_for("front_desk")
-
-
-def call(client: Client, token: str, path: str, body: Any = None) -> Any:
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}", "HTTP_ACCEPT_LANGUAGE": "en"}
-    if body is None:
-        return client.get(path, **headers)
-    return client.post(path, data=json.dumps(body), content_type="application/json", **headers)
+PETROV = person_body(
+    "PETROV", "SERGEI", born="1979-11-02", passport="751234567", state="RUS", issuing_state="rus"
+)
 
 
 def audit_count() -> int:
@@ -111,7 +88,9 @@ def test_a_document_registered_to_another_person_is_refused(client: Client, toke
     assert Person.objects.count() == 1
 
 
-def test_a_role_that_may_not_register_is_refused_and_the_refusal_audited(client: Client) -> None:
+def test_a_role_that_may_not_register_is_refused_and_the_refusal_audited(
+    client: Client, token_for: Callable[[str], str]
+) -> None:
     response = call(client, token_for("inspector"), "/api/v1/people", PETROV)
 
     assert response.status_code == 403
