@@ -9,8 +9,12 @@ from pytest_django.fixtures import Settings
 from test_identity_views import signed_in
 
 from umis.audit.models import AuditEvent
+from umis.core.partial_dates import PartialDate
+from umis.core.permissions import Actor
 from umis.identity import events
+from umis.identity.entry import entry_check, person_register_apart
 from umis.identity.models import CandidatePair
+from umis.people.inputs import NameInput, PersonInput
 from umis.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +241,24 @@ def test_a_role_that_cannot_edit_records_cannot_link_but_can_register_apart(
     apart = liaison.post("/people/new", register_form(same_person="new", fin=""))
     assert apart.status_code == 302
     assert CandidatePair.objects.get().status == "open"
+
+
+def test_a_reference_registered_apart_again_is_its_person_and_queues_nothing() -> None:
+    # the border service sends the same unknown traveller twice (a retried batch)
+    known = registered("MAMMADOV", "ALI", document="C01234567")
+    actor = Actor.system("tests")
+    born = PartialDate.parse("1980-05-12")
+    data = PersonInput(sex="M", names=[NameInput("MAMMADOV", "ALI")], birth_date=born,
+                       citizenships=["AZE"])  # fmt: skip
+    check = entry_check(data)
+    assert check.match_for(known.pk) is not None
+
+    first = person_register_apart(actor=actor, data=data, check=check, said_different=False,
+                                  source="SBS", source_ref="X-1")  # fmt: skip
+    again = person_register_apart(actor=actor, data=data, check=check, said_different=False,
+                                  source="SBS", source_ref="X-1")  # fmt: skip
+
+    assert again == first
+    assert Person.objects.count() == 2
+    assert CandidatePair.objects.count() == 1
+    assert AuditEvent.objects.filter(event_type=events.ENTRY_KEPT_APART).count() == 1

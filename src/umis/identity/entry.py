@@ -194,7 +194,14 @@ def person_register_apart(
     """Register the newcomer as a new person although the matcher found possible matches
     (or none), and queue each match beside the new record. When ``actor`` said the matches
     are someone else, that is recorded: as their decision *different people* if they may
-    review duplicates (a label), else in the note of the open pair, for a reviewer."""
+    review duplicates (a label), else in the note of the open pair, for a reviewer.
+
+    A ``source_ref`` registered before answers with its person, as
+    :func:`~umis.people.services.person_register` does, and queues nothing again."""
+    require(actor, people_services.REGISTER_PERMISSION)
+    known = people_services.source_record_person(source, source_ref)
+    if known is not None:
+        return known
     person = people_services.person_register(
         actor=actor, data=data, source=source, source_ref=source_ref
     )
