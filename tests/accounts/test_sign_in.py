@@ -304,3 +304,19 @@ def test_failed_sign_ins_are_limited_per_client_address(settings: Any, clock: Mo
     assert sign_in(elsewhere, "aysel", PASSWORD) == []
     clock.advance(minutes=10)
     assert sign_in(guesser, "aysel", PASSWORD) == []
+
+
+def test_behind_the_proxy_a_sign_in_is_recorded_with_the_address_it_is_limited_by(
+    settings: Any,
+) -> None:
+    settings.UMIS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    UserFactory(username="aysel")
+    behind = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.61")
+    behind.cookies["umis_language"] = "en"
+
+    assert sign_in(behind, "aysel", WRONG) == [INVALID]
+    assert sign_in(behind, "aysel", PASSWORD) == []
+
+    failed, succeeded = AuditEvent.objects.order_by("seq")
+    assert failed.actor_username == "anonymous@203.0.113.61"
+    assert succeeded.extra == {"ip": "203.0.113.61"}

@@ -6,10 +6,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from umis.accounts import services
+from umis.core.throttle import client_address
 
 
 def client_ip(request: Any) -> str:
-    return str(request.META.get("REMOTE_ADDR", "")) if request else ""
+    """The address sign-ins are recorded with: the one the rate limits count by."""
+    return client_address(request) if request else ""
 
 
 class SignInForm(AuthenticationForm):
