@@ -3,16 +3,27 @@
 from pathlib import Path
 
 import pytest
-from permit_factories import extension_answers, submitted
+from permit_factories import (
+    actor,
+    applicant,
+    attach_all,
+    draft,
+    extension_answers,
+    submitted,
+    trp_answers,
+)
 from pytest_django.fixtures import Settings
 
 from umis.audit.models import AuditEvent
+from umis.core.errors import ValidationFailed
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
 from umis.identity.models import CandidatePair
 from umis.people.inputs import DocumentInput, NameInput, PersonInput
 from umis.people.models import Person
 from umis.people.services import person_register
+from umis.permits.models import Application, Payment
+from umis.permits.services import cases, payments
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plain_march")]
 
@@ -80,3 +91,64 @@ def test_a_stranger_applying_is_registered() -> None:
     assert application.person is not None
     assert str(application.person.primary_name) == "Ivanov Ivan"
     assert not CandidatePair.objects.exists()
+
+
+def test_a_registered_passport_is_the_applicants_record_when_birth_and_sex_agree() -> None:
+    holder = known("IVANOV", "IVAN", "1990-05-00", document="751112233")
+
+    application = submitted("stay_extension", extension_answers(passport_number="751112233"))
+
+    assert application.person_id == holder.pk
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"birth_date": "1991-05-17"}, {"sex": "F", "given_names": "Irina"}],
+    ids=["born on another day", "of the other sex"],
+)
+def test_a_passport_on_record_for_someone_else_refuses_the_answers_and_files_nothing(
+    answers: dict[str, str],
+) -> None:
+    # given Ivan Ivanov's passport on record; someone else types its number
+    known("IVANOV", "IVAN", "1990-05-17", document="751112233")
+    user = applicant()
+    events = AuditEvent.objects.count()
+
+    with pytest.raises(ValidationFailed) as refused:
+        draft(user, "stay_extension", extension_answers(passport_number="751 112 233", **answers))
+
+    assert list(refused.value.errors) == ["passport_number"]
+    assert (
+        "on record with another date of birth or sex" in refused.value.errors["passport_number"][0]
+    )
+    assert "1990" not in str(refused.value.errors)  # what is on record is not shown
+    assert not Application.objects.exists()
+    assert (Person.objects.count(), AuditEvent.objects.count()) == (1, events)
+
+
+def test_a_passport_recorded_for_someone_else_after_the_draft_refuses_the_submission() -> None:
+    user = applicant()
+    application = draft(user, "stay_extension", extension_answers(passport_number="751112233"))
+    attach_all(user, application)
+    known("IVANOV", "IVAN", "1961-01-30", document="751112233")
+
+    with pytest.raises(ValidationFailed):
+        cases.application_submit(actor=actor(user), application=application)
+
+    application.refresh_from_db()
+    assert (application.status, application.person_id) == ("draft", None)
+    assert Person.objects.count() == 1
+
+
+def test_a_fee_is_not_taken_for_answers_a_passport_on_record_contradicts() -> None:
+    user = applicant()
+    application = draft(user, "trp", trp_answers(passport_number="751112233"))
+    attach_all(user, application)
+    assert application.fee_amount > 0
+    known("IVANOV", "IVAN", "1961-01-30", document="751112233")
+
+    with pytest.raises(ValidationFailed):
+        payments.payment_start(actor=actor(user), application=application)
+
+    assert not Payment.objects.exists()

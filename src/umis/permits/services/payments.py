@@ -15,6 +15,7 @@ from umis.permits.actors import applicant_actor
 from umis.permits.gateways import gateway
 from umis.permits.models import Application, Payment, Status
 from umis.permits.services.cases import application_submit, check_complete, ensure_status
+from umis.permits.services.persons import person_check
 from umis.permits.services.steps import APPLY_PERMISSION
 
 
@@ -24,6 +25,7 @@ def payment_start(*, actor: Actor, application: Application) -> Payment:
     require(actor, APPLY_PERMISSION)
     ensure_status(application, Status.DRAFT)
     check_complete(application)
+    person_check(application.answers)  # before the money, not at the bank's callback
     if application.fee_amount <= 0:
         raise UmisError(_("This service has no fee."), code="no_fee")
     payment = Payment.objects.create(
