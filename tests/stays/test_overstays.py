@@ -53,3 +53,18 @@ def test_overstayers_are_ordered_and_filtered() -> None:
 def test_no_crossings_means_no_overstayers() -> None:
     assert overstayers_on(ON) == []
     assert present_on(ON).num_rows == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_entries_and_exits_come_over_their_own_connections() -> None:
+    a, b, gone = person(), person(), person()
+    crossing(a, "entry", ON - timedelta(days=120), "RUS")  # 121 days, 31 over
+    crossing(b, "entry", ON - timedelta(days=10), "KAZ")
+    crossing(gone, "entry", ON - timedelta(days=200), "TUR")
+    crossing(gone, "exit", ON - timedelta(days=100))
+
+    rows = {r["person_id"]: r for r in present_on(ON).to_pylist()}
+
+    assert set(rows) == {a.pk, b.pk}
+    assert (rows[a.pk]["nationality"], rows[a.pk]["overstay_days"]) == ("RUS", 31)
+    assert (rows[b.pk]["nationality"], rows[b.pk]["days_used"]) == ("KAZ", 11)

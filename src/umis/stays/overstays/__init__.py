@@ -1,6 +1,6 @@
 """Everyone overstaying on a date, computed set-based in DuckDB (never person by person)."""
 
-import tempfile
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -9,22 +9,30 @@ import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from umis.people.models import Person
-from umis.stays.overstays.extract import crossings_to_csv, load_crossings, load_small_tables
+from umis.stays.overstays.extract import crossings_up_to, entry_facts, load_small_tables
 
-QUERY = (Path(__file__).parent / "query.sql").read_text(encoding="utf-8")
+_HERE = Path(__file__).parent
+# The statements of stays.sql, each ending with a semicolon at the end of its line.
+STAYS = [
+    s for s in re.split(r";\s*$", (_HERE / "stays.sql").read_text("utf-8"), flags=re.M) if s.strip()
+]
+QUERY = (_HERE / "query.sql").read_text(encoding="utf-8")
 
 
 def present_on(on: date, *, threads: int = 2) -> pa.Table:
     """One row per person present on ``on``: days used, days allowed, days overstayed."""
-    with tempfile.TemporaryDirectory(prefix="umis-stays-") as work:
-        paths = crossings_to_csv(on, Path(work))
-        db = duckdb.connect(config={"threads": threads})
-        try:
-            load_crossings(db, paths)
-            load_small_tables(db)
-            return db.sql(QUERY, params={"on": on}).to_arrow_table()
-        finally:
-            db.close()
+    db = duckdb.connect(config={"threads": threads})
+    try:
+        db.register("crossings", crossings_up_to(on))
+        for statement in STAYS:
+            db.execute(statement, {"on": on})
+        db.unregister("crossings")
+        candidates = db.sql("SELECT seq FROM candidates").fetchnumpy()["seq"]
+        db.register("facts", entry_facts([int(seq) for seq in candidates]))
+        load_small_tables(db)
+        return db.sql(QUERY, params={"on": on}).to_arrow_table()
+    finally:
+        db.close()
 
 
 @dataclass(frozen=True)

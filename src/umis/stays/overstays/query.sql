@@ -1,31 +1,16 @@
--- Everyone present on $on with days used, days allowed and days overstayed.
--- The same reading of the records as the engine (umis.stays.engine); see
+-- Everyone present on $on with days used, days allowed and days overstayed,
+-- from the stays of stays.sql and the facts of its candidate entries. The same
+-- reading of the records as the engine (umis.stays.engine); see
 -- docs/performance.md "Stays" and tests/stays/test_overstays.py.
-WITH ev AS (
-    SELECT person_id, direction, day, nationality, document_kind,
-           lead(direction) OVER w AS next_dir,
-           lead(day) OVER w AS next_day,
-           lag(direction) OVER w AS prev_dir
-    FROM crossings
-    WINDOW w AS (PARTITION BY person_id ORDER BY ts, seq)
-),
-stays AS (
-    SELECT person_id, day AS start,
-           CASE WHEN next_dir = 'exit' THEN least(next_day, $on)
-                WHEN next_dir = 'entry' THEN day
-                ELSE $on END AS stop,
-           nationality, document_kind, true AS has_entry
-    FROM ev WHERE direction = 'entry'
-    UNION ALL
-    SELECT person_id, day, day, '', '', false
-    FROM ev WHERE direction = 'exit' AND (prev_dir IS NULL OR prev_dir = 'exit')
-),
-cur AS (
+WITH cur AS (
     SELECT * EXCLUDE (rn) FROM (
-        SELECT *, row_number() OVER (
-            PARTITION BY person_id ORDER BY start DESC, has_entry, nationality
-        ) AS rn
-        FROM stays WHERE stop >= $on
+        SELECT s.person_id, s.start, coalesce(f.nationality, '') AS nationality,
+               coalesce(f.document_kind, '') AS document_kind,
+               row_number() OVER (
+                   PARTITION BY s.person_id
+                   ORDER BY s.start DESC, s.has_entry, coalesce(f.nationality, '')
+               ) AS rn
+        FROM stays s LEFT JOIN facts f USING (seq) WHERE s.stop >= $on
     ) WHERE rn = 1
 ),
 mine AS (SELECT s.* FROM stays s SEMI JOIN cur USING (person_id)),
