@@ -1,9 +1,10 @@
 """Reads: the engine's inputs for one person or many, in one round trip; stored statuses."""
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -117,7 +118,10 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _rule(row: Sequence[Any]) -> StayRule:
+# Rules and the calendar come with every person's facts, so a change applies at once in
+# every process; reading the same rows into the same (frozen) objects again is skipped.
+@lru_cache(maxsize=512)
+def _rule(row: tuple[Any, ...]) -> StayRule:
     (_, _, code, nationality, document_kind, kind, start, end, *numbers, _at, version) = row
     max_days, window_days, requires_visa, after, within, moved = numbers
     return StayRule(
@@ -136,7 +140,8 @@ def _rule(row: Sequence[Any]) -> StayRule:
     )
 
 
-def _calendar(rows: list[tuple[date, str]]) -> WorkingCalendar:
+@lru_cache(maxsize=8)
+def _calendar(rows: tuple[tuple[date, str], ...]) -> WorkingCalendar:
     working = CalendarDay.Kind.WORKING
     return WorkingCalendar(
         rest_days=frozenset(day for day, kind in rows if kind != working),
@@ -170,7 +175,7 @@ def engine_facts(person_ids: Collection[int], on: date) -> Facts:
         elif kind == "m":
             merged.add(person)
         elif kind == "r":
-            rules.append(_rule(row))
+            rules.append(_rule(tuple(row)))
         else:
             days.append((_day(row[6]), row[2]))
     for person, person_rows in crossings.items():
@@ -179,7 +184,7 @@ def engine_facts(person_ids: Collection[int], on: date) -> Facts:
         inputs[period.person_id].periods.append(
             Period(Basis(period.kind), period.valid_from, period.valid_to)
         )
-    return Facts(rules, _calendar(days), dict(inputs), merged)  # type: ignore[arg-type]
+    return Facts(rules, _calendar(tuple(days)), dict(inputs), merged)
 
 
 def stay_rules() -> list[StayRule]:
