@@ -12,6 +12,7 @@ from django.db.models import F, Min, QuerySet
 
 from umis.core.calendar import WorkingCalendar
 from umis.core.models import CalendarDay
+from umis.core.rows import as_date
 from umis.people.models import Person
 from umis.stays import engine
 from umis.stays.engine import Basis, Period, Registration, RuleKind, Stay, StayRule
@@ -114,10 +115,6 @@ def _facts_sql(count: int) -> str:
     return " UNION ALL ".join(parts) + " ORDER BY kind, person, at, id"
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 # Rules and the calendar come with every person's facts, so a change applies at once in
 # every process; reading the same rows into the same (frozen) objects again is skipped.
 @lru_cache(maxsize=512)
@@ -131,8 +128,8 @@ def _rule(row: tuple[Any, ...]) -> StayRule:
         requires_visa=bool(requires_visa),
         nationality=nationality or "",
         document_kind=document_kind,
-        effective_from=_day(start) or date.min,
-        effective_to=_day(end),
+        effective_from=as_date(start) or date.min,
+        effective_to=as_date(end),
         registration_after_days=after,
         registration_within_days=within,
         address_change_working_days=moved,
@@ -163,21 +160,21 @@ def engine_facts(person_ids: Collection[int], on: date) -> Facts:
     for row in rows:
         kind, person = row[0], row[1]
         if kind == "c":
-            crossings[person].append((row[2], _day(row[6]), row[3], row[4]))  # type: ignore[arg-type]
+            crossings[person].append((row[2], as_date(row[6]), row[3], row[4]))
         elif kind == "v":
             inputs[person].visas.append(
-                engine.Visa(row[2], _day(row[6]), _day(row[7]), row[8], row[9])  # type: ignore[arg-type]
+                engine.Visa(row[2], as_date(row[6]), as_date(row[7]), row[8], row[9])
             )
         elif kind == "x":
-            inputs[person].periods.append(Period(Basis.EXTENSION, _day(row[6]), _day(row[7])))  # type: ignore[arg-type]
+            inputs[person].periods.append(Period(Basis.EXTENSION, as_date(row[6]), as_date(row[7])))
         elif kind == "g":
-            inputs[person].registrations.append(Registration(_day(row[6]), _day(row[7])))  # type: ignore[arg-type]
+            inputs[person].registrations.append(Registration(as_date(row[6]), as_date(row[7])))
         elif kind == "m":
             merged.add(person)
         elif kind == "r":
             rules.append(_rule(tuple(row)))
         else:
-            days.append((_day(row[6]), row[2]))
+            days.append((as_date(row[6]), row[2]))
     for person, person_rows in crossings.items():
         inputs[person].stays = pair_crossings(person_rows)
     for period in residence_periods(ids):
