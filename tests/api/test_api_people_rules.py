@@ -177,3 +177,21 @@ def test_a_nul_character_in_a_registration_is_refused_on_its_field(
         "place_of_birth": ["Remove the NUL control character from this text."]
     }
     assert Person.objects.count() == 0
+
+
+def test_a_request_too_large_is_refused_in_the_error_shape_and_saves_nothing(
+    client: Client, token: str, settings: Any
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    body = {**PETROV, "names": [{"surname": "PETROV", "given_names": "S" * 200}] * 6000}
+
+    response = call(client, token, "/api/v1/people", body)
+
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json()["error"] == {
+        "code": "too_large",
+        "message": "The request is larger than 1 MB. Send it in smaller parts.",
+        "fields": {},
+    }
+    assert not Person.objects.exists()

@@ -7,7 +7,8 @@ field (dotted path) to its messages.
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -26,6 +27,10 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error: ErrorBody
+
+
+# The refusals every operation documents (with its own success response).
+ERRORS = dict.fromkeys((400, 401, 403, 404, 413, 422), ErrorOut)
 
 
 def error_response(
@@ -81,6 +86,12 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return error_response(api, request, 404, "not_found", str(exc) or _("Not found."))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        message = _("The request is larger than %(megabytes)d MB. Send it in smaller parts.")
+        return error_response(api, request, 413, "too_large", message % {"megabytes": megabytes})
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema
 
-from umis.core.api_errors import ErrorOut
+from umis.core.api_errors import ERRORS
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
 from umis.core.partial_dates import InvalidPartialDate, PartialDate
@@ -25,7 +25,6 @@ from umis.people.inputs import DocumentInput, NameInput, PersonInput
 from umis.people.services import REGISTER_PERMISSION
 
 router = Router()
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 BIRTH: Final = r"^(\d{4}-\d{2}-\d{2})?$"
 
 

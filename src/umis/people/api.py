@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 
-from umis.core.api_errors import ErrorBody, ErrorOut
+from umis.core.api_errors import ERRORS, ErrorBody, ErrorOut
 from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
@@ -22,7 +22,6 @@ from umis.people.models import Person
 from umis.people.search import SearchCriteria
 
 router = Router()
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class NameSchema(Schema):

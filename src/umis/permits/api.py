@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
 from umis.core import throttle
-from umis.core.api_errors import ErrorBody, ErrorOut
+from umis.core.api_errors import ERRORS, ErrorBody, ErrorOut
 from umis.core.http import actor_of
 from umis.core.permissions import require
 from umis.permits.access import (
@@ -22,7 +22,6 @@ from umis.permits.services.steps import CLEARANCE_PERMISSION
 from umis.permits.verification import State, parse_number, verdict
 
 router = Router()
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class VerdictOut(Schema):

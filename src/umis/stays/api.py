@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from umis.audit.services import record
 from umis.core import clock
-from umis.core.api_errors import ErrorOut
+from umis.core.api_errors import ERRORS
 from umis.core.api_types import IsoDate
 from umis.core.errors import ValidationFailed
 from umis.core.http import actor_of
@@ -22,7 +22,6 @@ from umis.stays.panels import VIEW_PERMISSION
 from umis.stays.selectors import overstayers_stored, stored_as_of
 
 router = Router()
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class RuleIn(Schema):
