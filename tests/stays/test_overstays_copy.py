@@ -12,6 +12,16 @@ SIGNATURE = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # flags and header extension len
 END = b"\xff\xff"
 
 
+def binary_row(*fields: tuple[int, int]) -> bytes:
+    """A binary COPY row of (length, integer value) fields; a length of -1 is a null,
+    followed here by four bytes of value so that the row keeps its width."""
+    row = len(fields).to_bytes(2, "big")
+    for length, value in fields:
+        width = 4 if length < 0 else length
+        row += length.to_bytes(4, "big", signed=True) + value.to_bytes(width, "big")
+    return row
+
+
 def test_a_stream_that_is_not_a_binary_copy_is_refused() -> None:
     with pytest.raises(CopyFailed, match="not a binary COPY"):
         crossings_batch(bytearray(b"1,2,3\n"), entry=True)
@@ -19,33 +29,21 @@ def test_a_stream_that_is_not_a_binary_copy_is_refused() -> None:
 
 def test_rows_of_another_width_are_refused_not_misread() -> None:
     # one row of three fields: a column missing, or another type
-    row = b"\x00\x03" + (b"\x00\x00\x00\x08" + bytes(8)) * 3
+    row = binary_row((8, 0), (8, 0), (8, 0))
     with pytest.raises(CopyFailed, match="unexpected width"):
         crossings_batch(bytearray(SIGNATURE + row + END), entry=True)
 
 
 def test_a_null_among_the_fields_is_refused() -> None:
-    # four fields and the expected width, but the day is a null (length -1) and the
-    # time's length is off: the layout check catches it
-    row = (
-        b"\x00\x04"
-        + b"\x00\x00\x00\x08" + (7).to_bytes(8, "big")
-        + b"\x00\x00\x00\x08" + (1).to_bytes(8, "big")
-        + b"\xff\xff\xff\xff" + bytes(4)
-        + b"\x00\x00\x00\x08" + bytes(8)
-    )  # fmt: skip
+    # four fields and the expected width, but the day is a null (length -1): the
+    # layout check catches it
+    row = binary_row((8, 7), (8, 1), (-1, 0), (8, 0))
     with pytest.raises(CopyFailed, match="unexpected layout"):
         crossings_batch(bytearray(SIGNATURE + row + END), entry=False)
 
 
 def test_a_well_formed_row_is_read_with_its_date_and_time() -> None:
-    row = (
-        b"\x00\x04"
-        + b"\x00\x00\x00\x08" + (7).to_bytes(8, "big")
-        + b"\x00\x00\x00\x08" + (42).to_bytes(8, "big")
-        + b"\x00\x00\x00\x04" + (9_647).to_bytes(4, "big")  # 2026-05-31
-        + b"\x00\x00\x00\x08" + (1).to_bytes(8, "big")
-    )  # fmt: skip
+    row = binary_row((8, 7), (8, 42), (4, 9_647), (8, 1))  # day 9,647: 2026-05-31
     batch = crossings_batch(bytearray(SIGNATURE + row + END), entry=True)
     assert batch.to_pylist() == [
         {"person_id": 7, "seq": 42, "entry": True, "day": date(2026, 5, 31),

@@ -28,7 +28,7 @@ def present_on(on: date, *, threads: int = 2) -> pa.Table:
             db.execute(statement, {"on": on})
         db.unregister("crossings")
         candidates = db.sql("SELECT seq FROM candidates").fetchnumpy()["seq"]
-        db.register("facts", entry_facts([int(seq) for seq in candidates]))
+        db.register("facts", entry_facts(candidates.tolist()))
         load_small_tables(db)
         return db.sql(QUERY, params={"on": on}).to_arrow_table()
     finally:

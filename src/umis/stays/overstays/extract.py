@@ -4,8 +4,9 @@ The DuckDB PostgreSQL and SQLite scanners are not used. From PostgreSQL the
 crossings leave once, in the binary ``COPY`` format, as fixed-width columns
 that need no conversion on the server (person, id, day, time): every row then
 has the same layout, and numpy reads the whole stream as one array. Entries and
-exits come as two streams over two connections at once, unless the caller holds
-a transaction open, whose writes other connections cannot see.
+exits come as two streams over two connections at once, both reading one
+exported snapshot, unless the caller holds a transaction open, whose writes
+other connections cannot see.
 
 The nationality and document type of an entry decide the rule of a stay, but
 only of the current one: they are read afterwards for those entries alone
@@ -24,6 +25,7 @@ import psycopg
 import pyarrow as pa  # type: ignore[import-untyped]
 from django.db import connection
 from psycopg import pq
+from psycopg.sql import SQL, Literal
 
 from umis.stays.models import Crossing, StayExtension, StayRuleVersion, Visa
 from umis.stays.providers import residence_periods
@@ -124,15 +126,36 @@ def crossings_batch(stream: bytearray, *, entry: bool) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, schema=CROSSINGS)
 
 
-def _copy_apart(dsn: str, sql: str) -> bytearray:
-    with psycopg.connect(dsn) as db:
-        return copy_binary(db.pgconn, sql)
+def _copy_apart(dsn: str, sql: str, snapshot: str) -> bytearray:
+    """``sql`` copied on a connection of its own, reading ``snapshot``'s data."""
+    with psycopg.connect(dsn, autocommit=True) as db:
+        db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        db.execute(SQL("SET TRANSACTION SNAPSHOT {}").format(Literal(snapshot)))
+        stream = copy_binary(db.pgconn, sql)
+        db.execute("COMMIT")
+        return stream
 
 
 def _dsn() -> str:
     dsn: str = connection.connection.info.dsn
     password = connection.settings_dict.get("PASSWORD")
     return f"{dsn} password={password}" if password else dsn
+
+
+def _copy_together(sqls: list[str]) -> list[bytearray]:
+    """Each of ``sqls`` on its own connection at once, all reading one snapshot: a batch
+    of crossings committed meanwhile is in every stream or in none."""
+    dsn = _dsn()
+    with psycopg.connect(dsn, autocommit=True) as lead:
+        lead.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        snapshot = lead.execute("SELECT pg_export_snapshot()").fetchone()
+        assert snapshot is not None
+        with ThreadPoolExecutor(len(sqls)) as pool:  # the lead's snapshot lives until then
+            streams = list(
+                pool.map(_copy_apart, [dsn] * len(sqls), sqls, [snapshot[0]] * len(sqls))
+            )
+        lead.execute("COMMIT")
+    return streams
 
 
 def _from_postgresql(on: date) -> list[pa.RecordBatch]:
@@ -143,8 +166,7 @@ def _from_postgresql(on: date) -> list[pa.RecordBatch]:
         if connection.in_atomic_block:
             streams = [copy_binary(connection.connection.pgconn, sql) for sql in sqls]
         else:
-            with ThreadPoolExecutor(len(sqls)) as pool:
-                streams = list(pool.map(_copy_apart, [_dsn()] * len(sqls), sqls))
+            streams = _copy_together(sqls)
     return [crossings_batch(s, entry=e) for s, e in zip(streams, (True, False), strict=True)]
 
 
