@@ -8,12 +8,15 @@ identifier (FIN …) or travel document number.
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
-from django.db.models import Count, Model, Q, QuerySet
+from django.db import connection
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
+from umis.core.sql import fetch_prepared, in_list, list_param
 from umis.people.indexing import normalise_document_number, query_keys
 from umis.people.models import (
     PERSON_NUMBERS,
@@ -73,20 +76,27 @@ def _birth_years(criteria: SearchCriteria) -> list[int]:
     return [year - 1, year, year + 1] if criteria.birth_mode == "around" else [year]
 
 
+def _birth_range(criteria: SearchCriteria) -> tuple[date, date] | None:
+    """The first and last day of birth searched for; None when any will do."""
+    wanted = criteria.birth_date
+    if wanted is None:
+        return None
+    if criteria.birth_mode == "exact":
+        return wanted.low, wanted.high
+    years = _birth_years(criteria)
+    return PartialDate(min(years)).low, PartialDate(max(years)).high
+
+
 def _birth_filter(criteria: SearchCriteria) -> Q:
     """Overlap of the person's possible birth dates with the searched ones.
 
     A person known only by year matches any day of that year; unknown dates of
     birth never exclude anyone.
     """
-    wanted = criteria.birth_date
-    if wanted is None:
+    searched = _birth_range(criteria)
+    if searched is None:
         return Q()
-    if criteria.birth_mode == "exact":
-        low, high = wanted.low, wanted.high
-    else:
-        years = _birth_years(criteria)
-        low, high = PartialDate(min(years)).low, PartialDate(max(years)).high
+    low, high = searched
     overlap = Q(birth_date_low__lte=high, birth_date_high__gte=low)
     return overlap | Q(birth_date_low__isnull=True)
 
@@ -114,17 +124,18 @@ class _Match:
 
 
 # Read with the candidates' names, so that the persons of the page and their
-# names need no query of their own. Timestamps and the stored Latin form are
-# left to be read on access (each read datetime costs parsing, for ~160 rows).
-_DEFERRED = {"created_at", "updated_at", "latin"}
+# names need no query of their own. Timestamps, dates and the stored Latin form
+# are left to be read on access (nothing on a page of hits shows them; each
+# date read costs converting, for ~160 rows): the columns read are numbers and
+# text, alike from either database.
+_DEFERRED = {"created_at", "updated_at", "latin", "birth_date_low", "birth_date_high"}
 PERSON_FIELDS = tuple(
     field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
 )
 NAME_FIELDS = tuple(
     field.attname for field in PersonName._meta.concrete_fields if field.attname not in _DEFERRED
 )
-CITIZENSHIP_FIELDS = tuple(field.attname for field in Citizenship._meta.concrete_fields)
-_NAME_COLUMNS = tuple(f"names__{name}" for name in NAME_FIELDS)
+CITIZENSHIP_FIELDS = ("id", "person_id", "country_id")  # what a page of hits shows
 _SURNAME, _GIVEN, _PATRONYMIC = (
     NAME_FIELDS.index(name) for name in ("surname", "given_names", "patronymic")
 )
@@ -158,34 +169,65 @@ def _number_matches(criteria: SearchCriteria) -> list[_Match]:
     return list(found.values())
 
 
-def _name_candidates(criteria: SearchCriteria) -> QuerySet[Any, Any] | None:
-    """The persons sharing most blocking keys with the typed name, at most CANDIDATE_LIMIT,
-    as a subquery; None when the text gives no keys."""
-    keys = query_keys(criteria.text, _birth_years(criteria))
+_BORN_WITHIN = "(p.birth_date_low IS NULL OR (p.birth_date_low <= %s AND p.birth_date_high >= %s))"
+
+
+def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
+    """The persons sharing most blocking keys with the typed name (at most
+    CANDIDATE_LIMIT) that pass the filters, a row for each of their names; no
+    parameters when the text gives no keys.
+
+    One statement, its text the same for every name searched with the same
+    filters (the keys are one parameter), so PostgreSQL keeps it prepared.
+    """
+    keys = sorted(query_keys(criteria.text, _birth_years(criteria)))
     if not keys:
-        return None
-    return (
-        NameKey.objects.filter(key__in=keys)
-        .values("person_id")
-        .annotate(shared=Count("key"))
-        .order_by("-shared", "person_id")
-        .values("person_id")[:CANDIDATE_LIMIT]
+        return "", []
+    q = connection.ops.quote_name
+    tables = {
+        model.__name__: q(model._meta.db_table)
+        for model in (NameKey, Person, PersonName, Citizenship)
+    }
+    params: list[Any] = [list_param(keys), CANDIDATE_LIMIT]
+    where = ["p.merged_into_id IS NULL"]
+    searched = _birth_range(criteria)
+    if searched is not None:
+        where.append(_BORN_WITHIN)
+        params += [connection.ops.adapt_datefield_value(day) for day in reversed(searched)]
+    if criteria.sex:
+        where.append("p.sex = %s")
+        params.append(criteria.sex)
+    if criteria.nationality:
+        where.append(
+            f"EXISTS (SELECT 1 FROM {tables['Citizenship']} c "  # noqa: S608
+            "WHERE c.person_id = p.id AND c.country_id = %s)"
+        )
+        params.append(criteria.nationality)
+    columns = [f"p.{q(c)}" for c in PERSON_FIELDS] + [f"n.{q(c)}" for c in NAME_FIELDS]
+    sql = (
+        "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
+        f"FROM {tables['NameKey']} WHERE {in_list('key')} "
+        "GROUP BY person_id ORDER BY shared DESC, person_id LIMIT %s) "
+        f"SELECT {', '.join(columns)} FROM candidates "
+        f"JOIN {tables['Person']} p ON p.id = candidates.person_id "
+        f"LEFT JOIN {tables['PersonName']} n ON n.person_id = p.id "
+        f"WHERE {' AND '.join(where)}"
     )
+    return sql, params
 
 
 def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     """Candidates passing the filters whose best name is alike enough, with that name.
 
-    Candidates, their names and the persons' fields come in one query.
+    Candidates, their names and the persons' fields come in one statement.
     """
-    candidates = _name_candidates(criteria)
-    if candidates is None:
+    sql, params = _name_sql(criteria)
+    if not params:  # the text gives no keys
         return []
-    rows = _filtered(criteria).filter(pk__in=candidates).values_list(*PERSON_FIELDS, *_NAME_COLUMNS)
     scorer = NameScorer([criteria.text])
     best: dict[int, _Match] = {}
     names: dict[int, list[tuple[Any, ...]]] = {}
-    for row in rows:
+    for row in fetch_prepared(sql, params):
         person, name = row[: len(PERSON_FIELDS)], row[len(PERSON_FIELDS) :]
         if name[0] is None:  # a person without names (the join found none)
             continue
@@ -226,8 +268,13 @@ def _hits(matches: list[_Match]) -> list[Hit]:
         for name in PersonName.objects.filter(person_id__in=by_number).order_by("pk"):
             names[name.person_id].append(name)
     citizenships: dict[int, list[Citizenship]] = {pk: [] for pk in persons}
-    rows = Citizenship.objects.filter(person_id__in=persons).order_by("pk")
-    for row in rows.values_list(*CITIZENSHIP_FIELDS):
+    q = connection.ops.quote_name
+    rows = fetch_prepared(
+        f"SELECT id, person_id, country_id FROM {q(Citizenship._meta.db_table)} "  # noqa: S608
+        f"WHERE {in_list('person_id')} ORDER BY id",
+        [list_param(list(persons))],
+    )
+    for row in rows:
         citizenship = Citizenship.from_db(alias, CITIZENSHIP_FIELDS, row)
         citizenships[citizenship.person_id].append(citizenship)
     for pk, person in persons.items():
