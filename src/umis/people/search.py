@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Literal
 
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
@@ -48,9 +48,20 @@ class SearchCriteria:
 
 @dataclass
 class Hit:
+    """A person found, with what a list of hits shows of them.
+
+    ``names`` are the person's names as written, in the order they were
+    recorded, the travel document's first among equals as ``primary_name``;
+    ``citizenships`` are country codes. They come with the search, so showing
+    a page needs no further query.
+    """
+
     person: Person
     score: float
     reasons: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    primary_name: str = ""
+    citizenships: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,9 +146,9 @@ PERSON_FIELDS = tuple(
 NAME_FIELDS = tuple(
     field.attname for field in PersonName._meta.concrete_fields if field.attname not in _DEFERRED
 )
-CITIZENSHIP_FIELDS = ("id", "person_id", "country_id")  # what a page of hits shows
-_SURNAME, _GIVEN, _PATRONYMIC = (
-    NAME_FIELDS.index(name) for name in ("surname", "given_names", "patronymic")
+_PERSON, _KIND, _SURNAME, _GIVEN, _PATRONYMIC = (
+    NAME_FIELDS.index(name)
+    for name in ("person_id", "kind", "surname", "given_names", "patronymic")
 )
 
 
@@ -250,48 +261,50 @@ def _name_reason(parts: tuple[str, str, str], score: float) -> str:
 
 
 def _hits(matches: list[_Match]) -> list[Hit]:
-    """The matches with their persons, names and citizenships loaded, in the same order.
+    """The matches with their persons, names and citizenships, in the same order.
 
     Persons found by name come with their fields and names from the candidate
     query; the others (found by a number) are read here, and the page's
-    citizenships in one query. ``person.names.all()`` and
-    ``person.citizenships.all()`` then answer without a query.
+    citizenships in one query.
     """
     alias = Person.objects.db
     persons = {m.person_id: Person.from_db(alias, PERSON_FIELDS, m.row) for m in matches if m.row}
+    names = {m.person_id: m.names for m in matches}
     by_number = [m.person_id for m in matches if m.person_id not in persons]
-    names: dict[int, list[PersonName]] = {pk: [] for pk in [*persons, *by_number]}
-    for match in matches:
-        names[match.person_id] = [PersonName.from_db(alias, NAME_FIELDS, n) for n in match.names]
     if by_number:
         persons |= Person.objects.in_bulk(by_number)
-        for name in PersonName.objects.filter(person_id__in=by_number).order_by("pk"):
-            names[name.person_id].append(name)
-    citizenships: dict[int, list[Citizenship]] = {pk: [] for pk in persons}
+        rows = PersonName.objects.filter(person_id__in=by_number).order_by("pk")
+        for row in rows.values_list(*NAME_FIELDS):
+            names[row[_PERSON]].append(row)
+    citizenships: dict[int, list[str]] = {pk: [] for pk in persons}
     q = connection.ops.quote_name
-    rows = fetch_prepared(
-        f"SELECT id, person_id, country_id FROM {q(Citizenship._meta.db_table)} "  # noqa: S608
+    for person_id, country in fetch_prepared(
+        f"SELECT person_id, country_id FROM {q(Citizenship._meta.db_table)} "  # noqa: S608
         f"WHERE {in_list('person_id')} ORDER BY id",
         [list_param(list(persons))],
-    )
-    for row in rows:
-        citizenship = Citizenship.from_db(alias, CITIZENSHIP_FIELDS, row)
-        citizenships[citizenship.person_id].append(citizenship)
-    for pk, person in persons.items():
-        _cache_related(person, "names", names[pk])
-        _cache_related(person, "citizenships", citizenships[pk])
-    return [Hit(persons[m.person_id], m.score, _reasons(m)) for m in matches]
+    ):
+        citizenships[person_id].append(country)
+    return [
+        Hit(
+            persons[m.person_id],
+            m.score,
+            _reasons(m),
+            names=[_written(n) for n in names[m.person_id]],
+            primary_name=_primary(names[m.person_id]),
+            citizenships=citizenships[m.person_id],
+        )
+        for m in matches
+    ]
 
 
-def _cache_related(person: Person, name: str, objects: list[Any]) -> None:
-    """Keep ``objects`` as ``person.<name>.all()``, as ``prefetch_related`` would."""
-    for item in objects:
-        item.person = person
-    related: QuerySet[Model] = getattr(person, name).get_queryset()
-    related._result_cache = objects
-    related._prefetch_done = True  # type: ignore[attr-defined]
-    cache: dict[str, QuerySet[Model]] = person.__dict__.setdefault("_prefetched_objects_cache", {})
-    cache[name] = related
+def _written(name: tuple[Any, ...]) -> str:
+    return " ".join(p for p in (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC]) if p)
+
+
+def _primary(names: list[tuple[Any, ...]]) -> str:
+    """As ``Person.primary_name``: the first name as in the travel document, else the first."""
+    document = PersonName.Kind.DOCUMENT
+    return _written(min(names, key=lambda n: n[_KIND] != document)) if names else ""
 
 
 def _reasons(match: _Match) -> list[str]:
