@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -12,14 +12,21 @@ from umis.audit.models import AuditEvent, ChainHead
 from umis.core import clock
 from umis.core.errors import NotAllowed
 from umis.core.permissions import Actor
+from umis.core.sql import fetch_prepared
 
 
-def _locked_head() -> ChainHead:
-    try:
-        return ChainHead.objects.select_for_update().get(pk=1)
-    except ChainHead.DoesNotExist:
+def _locked_head() -> tuple[int, str]:
+    """The chain head's sequence number and hash, locked to the end of the transaction
+    (made at the first event)."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    sql = f"SELECT seq, hash FROM {table} WHERE id = 1{lock}"  # noqa: S608 (the model's own name)
+    rows = fetch_prepared(sql, [])
+    if not rows:
         ChainHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS_HASH})
-        return ChainHead.objects.select_for_update().get(pk=1)
+        rows = fetch_prepared(sql, [])
+    seq, head_hash = rows[0]
+    return seq, head_hash
 
 
 def record(
@@ -45,9 +52,9 @@ def record(
         subject_type = subject._meta.label_lower
         subject_id = str(subject.pk)
     with transaction.atomic(savepoint=False):
-        head = _locked_head()
+        head_seq, head_hash = _locked_head()
         entry = AuditEvent(
-            seq=head.seq + 1,
+            seq=head_seq + 1,
             at=clock.now(),
             actor_user_id=actor.user_id,
             actor_username=actor.username,
@@ -58,7 +65,7 @@ def record(
             subject_id=str(subject_id),
             purpose=purpose,
             extra=extra or {},
-            prev_hash=head.hash,
+            prev_hash=head_hash,
         )
         entry.hash = event_hash(entry)
         _append(entry)
@@ -70,7 +77,6 @@ _EVENT_FIELDS = [f for f in AuditEvent._meta.concrete_fields if f.attname != "id
 
 def _append(entry: AuditEvent) -> None:
     """Insert the event and move the head to it; on PostgreSQL in one statement."""
-    connection = connections[AuditEvent.objects.db]
     if connection.vendor != "postgresql":
         entry.save(force_insert=True)
         ChainHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
@@ -80,14 +86,13 @@ def _append(entry: AuditEvent) -> None:
     columns = ", ".join(quote(f.attname) for f in _EVENT_FIELDS)
     values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in _EVENT_FIELDS]
     placeholders = ", ".join(["%s"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH added AS (INSERT INTO {events_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 (the model's own names)
-            f" RETURNING id, seq, hash) UPDATE {head_table} SET seq = added.seq,"
-            f" hash = added.hash FROM added WHERE {head_table}.id = 1 RETURNING added.id",
-            values,
-        )
-        entry.pk = cursor.fetchone()[0]
+    added = fetch_prepared(
+        f"WITH added AS (INSERT INTO {events_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 (the model's own names)
+        f" RETURNING id, seq, hash) UPDATE {head_table} SET seq = added.seq,"
+        f" hash = added.hash FROM added WHERE {head_table}.id = 1 RETURNING added.id",
+        values,
+    )
+    entry.pk = added[0][0]
     entry._state.adding = False
     entry._state.db = connection.alias
 

@@ -130,15 +130,13 @@ class _Match:
     score: float
     reasons: list[str] = field(default_factory=list)
     name: tuple[str, str, str] | None = None  # the name that matched, for the reason shown
-    row: tuple[Any, ...] | None = None  # the person's PERSON_FIELDS, when already read
     names: list[tuple[Any, ...]] = field(default_factory=list)  # NAME_FIELDS of each name
 
 
-# Read with the candidates' names, so that the persons of the page and their
-# names need no query of their own. Timestamps, dates and the stored Latin form
-# are left to be read on access (nothing on a page of hits shows them; each
-# date read costs converting, for ~160 rows): the columns read are numbers and
-# text, alike from either database.
+# What a page of hits reads of its persons (one query) and of every candidate's
+# names (with the candidates). Timestamps, dates and the stored Latin form are
+# left to be read on access (a page shows none of them): the columns read are
+# numbers and text, alike from either database.
 _DEFERRED = {"created_at", "updated_at", "latin", "birth_date_low", "birth_date_high"}
 PERSON_FIELDS = tuple(
     field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
@@ -214,7 +212,7 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
             "WHERE c.person_id = p.id AND c.country_id = %s)"
         )
         params.append(criteria.nationality)
-    columns = [f"p.{q(c)}" for c in PERSON_FIELDS] + [f"n.{q(c)}" for c in NAME_FIELDS]
+    columns = ["p.id", f"p.{q('number')}"] + [f"n.{q(c)}" for c in NAME_FIELDS]
     sql = (
         "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
         f"FROM {tables['NameKey']} WHERE {in_list('key')} "
@@ -238,16 +236,15 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     scorer = NameScorer([criteria.text])
     best: dict[int, _Match] = {}
     names: dict[int, list[tuple[Any, ...]]] = {}
-    for row in fetch_prepared(sql, params):
-        person, name = row[: len(PERSON_FIELDS)], row[len(PERSON_FIELDS) :]
+    for person_id, number, *name in fetch_prepared(sql, params):
         if name[0] is None:  # a person without names (the join found none)
             continue
-        names.setdefault(person[0], []).append(name)
+        names.setdefault(person_id, []).append(tuple(name))
         parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
         score = scorer.score(parts)
-        found = best.get(person[0])
+        found = best.get(person_id)
         if score >= MIN_SCORE and (found is None or score > found.score):
-            best[person[0]] = _Match(person[0], person[1], score, name=parts, row=person)
+            best[person_id] = _Match(person_id, number, score, name=parts)
     for match in best.values():
         match.names = sorted(names[match.person_id])  # by primary key, as stored
     return list(best.values())
@@ -263,25 +260,34 @@ def _name_reason(parts: tuple[str, str, str], score: float) -> str:
 def _hits(matches: list[_Match]) -> list[Hit]:
     """The matches with their persons, names and citizenships, in the same order.
 
-    Persons found by name come with their fields and names from the candidate
-    query; the others (found by a number) are read here, and the page's
-    citizenships in one query.
+    Persons found by name come with their names from the candidate query; the
+    names of the others (found by a number) are read here. The page's persons
+    and their citizenships take one query each.
     """
+    if not matches:
+        return []
     alias = Person.objects.db
-    persons = {m.person_id: Person.from_db(alias, PERSON_FIELDS, m.row) for m in matches if m.row}
+    q = connection.ops.quote_name
+    ids = list_param([m.person_id for m in matches])
+    persons = {
+        row[0]: Person.from_db(alias, PERSON_FIELDS, row)
+        for row in fetch_prepared(
+            f"SELECT {', '.join(q(c) for c in PERSON_FIELDS)} "  # noqa: S608 (no user text)
+            f"FROM {q(Person._meta.db_table)} WHERE {in_list('id')}",
+            [ids],
+        )
+    }
     names = {m.person_id: m.names for m in matches}
-    by_number = [m.person_id for m in matches if m.person_id not in persons]
+    by_number = [m.person_id for m in matches if m.name is None]
     if by_number:
-        persons |= Person.objects.in_bulk(by_number)
         rows = PersonName.objects.filter(person_id__in=by_number).order_by("pk")
         for row in rows.values_list(*NAME_FIELDS):
             names[row[_PERSON]].append(row)
     citizenships: dict[int, list[str]] = {pk: [] for pk in persons}
-    q = connection.ops.quote_name
     for person_id, country in fetch_prepared(
         f"SELECT person_id, country_id FROM {q(Citizenship._meta.db_table)} "  # noqa: S608
         f"WHERE {in_list('person_id')} ORDER BY id",
-        [list_param(list(persons))],
+        [ids],
     ):
         citizenships[person_id].append(country)
     return [

@@ -38,7 +38,7 @@ def _next(request: HttpRequest) -> str:
 
 
 def _enter(request: HttpRequest, user: User) -> HttpResponse:
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user)
     account_services.login_success_record(user=user, ip_address=client_ip(request))
     return redirect(_next(request))
 
