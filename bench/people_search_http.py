@@ -9,20 +9,17 @@ the audit event of the search, as an officer's browser would.
 """
 
 import http.client
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.test import Client
 
 from people_search_queries import Query
+from server import peak_rss_mib, umis_server
 from umis.accounts.models import Agency, Role, User
 from umis.core.purposes import Purpose
 
@@ -67,29 +64,7 @@ class Server:
         return self._open
 
     def peak_rss_mib(self) -> float:
-        """Largest peak resident memory (VmHWM) among the server's processes."""
-        return max(_peak_kib(pid) for pid in _tree(self.process.pid)) / 1024
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            pids += _tree(int(child))
-    return pids
-
-
-def _peak_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+        return peak_rss_mib(self.process.pid)
 
 
 def officer_cookie() -> str:
@@ -108,24 +83,5 @@ def officer_cookie() -> str:
 
 @contextmanager
 def server_running() -> Iterator[Server]:
-    port = _free_port()
-    umis = Path(sys.executable).parent / "umis"
-    command = [str(umis), "serve", "--port", str(port), "--workers", "1", "--threads", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603 (our own command)
-    try:
-        _wait_for(port)
+    with umis_server(workers=1, threads=1) as (port, process):
         yield Server(port, process, officer_cookie())
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _wait_for(port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not listen on port {port}")

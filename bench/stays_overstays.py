@@ -18,12 +18,14 @@ none of the table's indexes stays in its cache, and ingest pays for it.
 """
 
 import argparse
+import http.client
 import json
 import os
 import resource
 import statistics
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -47,8 +49,12 @@ from umis.stays.refresh import statuses_refresh  # noqa: E402
 from umis.stays.selectors import status_for  # noqa: E402
 from umis.stays.services import crossing_record  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(__file__))
+from server import umis_server  # noqa: E402
+
 RUN = int(time.time())
-QUEUED = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+QUEUED_BACKEND = "django.tasks.backends.dummy.DummyBackend"
+QUEUED = {"default": {"BACKEND": QUEUED_BACKEND}}
 
 
 def peak_mib() -> float:
@@ -187,6 +193,45 @@ def ingest(batches: int, size: int) -> dict[str, Any]:
     return results
 
 
+def ingest_parallel(clients: int, batches: int, size: int) -> dict[str, Any]:
+    """Batches from ``clients`` senders at once, through HTTP to a real server with one
+    worker process per sender (refresh queued), as a border service sending from several
+    crossing points at a time would; each sender sends its batches one after the other."""
+    user = User.objects.get(username="bench-border")
+    token = api_token_issue(actor=Actor.system("bench"), user=user, name="bench-parallel")
+    count = clients * batches * size
+    numbers = list(Person.objects.order_by("?").values_list("number", flat=True)[:count])
+    offset = 10 * batches * size  # past the source references of ingest()
+
+    def body(first: int) -> bytes:
+        records = [_record(offset + n, numbers[n]) for n in range(first, first + size)]
+        return json.dumps({"records": records}).encode()
+
+    bodies = [[body((c * batches + b) * size) for b in range(batches)] for c in range(clients)]
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    server = umis_server(workers=clients, threads=1, env={"UMIS_TASKS_BACKEND": QUEUED_BACKEND})
+    with server as (port, _process), ThreadPoolExecutor(clients) as pool:
+
+        def send(sent: bytes) -> None:
+            _post_batch(port, headers, sent)
+
+        list(pool.map(send, [b'{"records": []}'] * (2 * clients)))  # each worker imports first
+        start = time.perf_counter()
+        list(pool.map(lambda mine: [send(sent) for sent in mine], bodies))
+        seconds = time.perf_counter() - start
+    return {"clients": clients, "per_second": round(count / seconds), "load": load()}
+
+
+def _post_batch(port: int, headers: dict[str, str], body: bytes) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    connection.request("POST", "/api/v1/stays/crossings/batch", body, headers)
+    response = connection.getresponse()
+    answer = response.read()
+    expected = len(json.loads(body)["records"])
+    if response.status != 200 or json.loads(answer)["accepted"] != expected:
+        raise RuntimeError(f"parallel ingest failed: {response.status} {answer[:300]!r}")
+
+
 def refresh_latency(on: date, samples: int) -> dict[str, float]:
     ids = list(Person.objects.order_by("?").values_list("pk", flat=True)[:samples])
     timings = []
@@ -237,6 +282,9 @@ def main() -> None:
             figures["baseline_engine_loop"]["extrapolated_s"] / figures["overstays"]["seconds"], 1
         )
     figures["ingest_per_second"] = ingest(batches=3, size=10_000)
+    print(json.dumps(figures["ingest_per_second"]), flush=True)
+    figures["ingest_parallel"] = ingest_parallel(clients=2, batches=3, size=10_000)
+    print(json.dumps(figures["ingest_parallel"]), flush=True)
     figures["refresh_one_person"] = refresh_latency(args.on, 300)
     print(json.dumps(figures, indent=1))
 

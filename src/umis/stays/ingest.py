@@ -76,6 +76,8 @@ class BadRecord(Exception):
 
 def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
     value = raw.get(key) or ""
+    if not value:
+        return ""
     # A lone surrogate (JSON allows "\ud800") is not text: no column can hold it either.
     if not isinstance(value, str) or len(value) > limit or not _is_unicode(value):
         raise BadRecord(

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from django.db import connection
 
 from umis.core import clock
+from umis.core.sql import fetch_prepared, in_list, list_param
 from umis.people.models import Person
 from umis.stays.models import Crossing
 
@@ -52,7 +53,12 @@ def persons_by_number(numbers: Collection[str]) -> dict[str, int]:
     """Person ids by person number; a merged record answers with the person it joined."""
     if not numbers:
         return {}
-    rows = Person.objects.filter(number__in=numbers).values_list("number", "pk", "merged_into_id")
+    q = connection.ops.quote_name
+    rows = fetch_prepared(
+        f"SELECT number, id, merged_into_id FROM {q(Person._meta.db_table)} "  # noqa: S608
+        f"WHERE {in_list('number')}",
+        [list_param(sorted(numbers))],
+    )
     found = {number: merged or pk for number, pk, merged in rows}
     pending = {n for n, _, merged in rows if merged}
     while pending:  # a merge of a merge: follow the chain to its end

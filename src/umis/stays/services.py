@@ -25,8 +25,9 @@ CLOCK_AHEAD = timedelta(minutes=5)
 
 
 def local_day(at: datetime) -> date:
-    """The Baku calendar day of a crossing: what the stay rules count."""
-    return timezone.localtime(at).date()
+    """The Baku calendar day of a crossing: what the stay rules count (whatever time zone
+    the request runs in)."""
+    return at.astimezone(timezone.get_default_timezone()).date()
 
 
 def crossing_in_future(at: datetime) -> bool:
