@@ -61,6 +61,43 @@ def population_ensure(persons: int, vendor: str) -> Generation | None:
         _vacuum(vendor)
 
 
+def _searched() -> list[str]:
+    """What a name search reads: the key index, the persons by primary key, their names
+    and citizenships by person."""
+    relations = ["namekey_key_person", "people_person", "people_personname", "people_citizenship"]
+    with connection.cursor() as cursor:
+        for table, columns in (
+            ("people_person", ["id"]),
+            ("people_personname", ["person_id"]),
+            ("people_citizenship", ["person_id"]),
+        ):
+            found = connection.introspection.get_constraints(cursor, table)
+            relations += [
+                name
+                for name, c in found.items()
+                if (c["index"] or c["primary_key"]) and c["columns"] == columns
+            ]
+    return relations
+
+
+def prewarm(vendor: str) -> str:
+    """Read the searched relations into PostgreSQL's buffers, as a server that has been
+    answering searches for a while holds them; what was read and the buffers' size."""
+    if vendor != "postgresql":
+        return "SQLite: nothing to prewarm"
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        cursor.execute(
+            "SELECT sum(pg_prewarm(name)), sum(pg_relation_size(name)) "
+            "FROM unnest(%s::text[]::regclass[]) AS name",
+            [_searched()],
+        )
+        blocks, size = cursor.fetchone()
+        cursor.execute("SHOW shared_buffers")
+        (buffers,) = cursor.fetchone()
+    return f"prewarmed {blocks:,} blocks ({size / 2**20:,.0f} MiB) into shared_buffers of {buffers}"
+
+
 def _vacuum(vendor: str) -> None:
     with connection.cursor() as cursor:
         if vendor == "postgresql":

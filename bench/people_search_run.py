@@ -18,7 +18,7 @@ from people_search_baselines import (
 )
 from people_search_http import server_running
 from people_search_measure import Measured, measure, timed_only
-from people_search_population import Generation, population_ensure, truth_path
+from people_search_population import Generation, population_ensure, prewarm, truth_path
 from people_search_queries import Query, queries_build
 from umis.audit.models import AuditEvent
 from umis.core.partial_dates import PartialDate
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> None:
         built[WARM_UP + args.queries + 1 :: 2],
     )
     _header(vendor, generation, queries)
+    print(prewarm(vendor))
     for query in warm:
         select(query)
     selector = measure("selector person_search", select, queries)
