@@ -28,15 +28,16 @@ def list_param(values: Sequence[Any]) -> Any:
 
 
 def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """The rows of ``sql``, prepared on PostgreSQL, in the caller's transaction."""
+    """The rows of ``sql`` (none for a statement that returns none), prepared on
+    PostgreSQL, in the caller's transaction."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            rows: list[tuple[Any, ...]] = cursor.fetchall() if cursor.description else []
             return rows
     connection.ensure_connection()
     raw = connection.connection
     assert isinstance(raw, psycopg.Connection)
     with psycopg.Cursor(raw) as cursor:  # binds on the server, as a prepared statement needs
         cursor.execute(sql, params, prepare=True)
-        return cursor.fetchall()
+        return cursor.fetchall() if cursor.description else []

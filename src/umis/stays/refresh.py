@@ -11,6 +11,7 @@ from datetime import date
 from django.db import connection, transaction
 
 from umis.core import clock
+from umis.core.sql import fetch_prepared
 from umis.people.models import Person
 from umis.stays import engine
 from umis.stays.models import StayStatus
@@ -95,13 +96,12 @@ def _store(rows: Sequence[StayStatus]) -> None:
     columns = [q(str(f.column)) for f in fields]
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {q(StayStatus._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
-            f"VALUES {', '.join([row] * len(rows))} "
-            f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}",
-            [f.get_db_prep_save(getattr(r, f.attname), connection) for r in rows for f in fields],
-        )
+    fetch_prepared(  # prepared: the statement for one person is the same every time
+        f"INSERT INTO {q(StayStatus._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
+        f"VALUES {', '.join([row] * len(rows))} "
+        f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}",
+        [f.get_db_prep_save(getattr(r, f.attname), connection) for r in rows for f in fields],
+    )
 
 
 def refresh_on_commit(person_ids: Collection[int]) -> None:

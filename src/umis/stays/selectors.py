@@ -13,6 +13,7 @@ from django.db.models import F, Min, QuerySet
 from umis.core.calendar import WorkingCalendar
 from umis.core.models import CalendarDay
 from umis.core.rows import as_date
+from umis.core.sql import fetch_prepared, in_list, list_param
 from umis.people.models import Person
 from umis.stays import engine
 from umis.stays.engine import Basis, Period, Registration, RuleKind, Stay, StayRule
@@ -88,10 +89,11 @@ def _part(kind: str, person: str, table: str, where: str, **values: str) -> str:
     return f"SELECT '{kind}' AS kind, {person} AS person, {columns} FROM {table} {where}"  # noqa: S608
 
 
-def _facts_sql(count: int) -> str:
+def _facts_sql() -> str:
+    """The statement's text is the same for any number of persons (their ids are one
+    parameter), so PostgreSQL keeps it prepared."""
     q = connection.ops.quote_name
-    ids = "(" + ", ".join(["%s"] * count) + ")"
-    by_person = f"WHERE person_id IN {ids}"
+    by_person = f"WHERE {in_list('person_id')}"
     parts = [
         _part("c", "person_id", q(Crossing._meta.db_table),
               f"{by_person} AND direction <> 'refusal'",
@@ -103,7 +105,7 @@ def _facts_sql(count: int) -> str:
         _part("g", "person_id", q(PlaceOfStayRegistration._meta.db_table), by_person,
               d1="valid_from", d2="valid_to"),
         _part("m", "id", q(Person._meta.db_table),
-              f"WHERE id IN {ids} AND merged_into_id IS NOT NULL"),
+              f"WHERE {in_list('id')} AND merged_into_id IS NOT NULL"),
         _part("r", "0", q(StayRuleVersion._meta.db_table), "",
               t1="code", t2="nationality_id", t3="document_kind", t4="kind",
               d1="effective_from", d2="effective_to", n1="max_days", n2="window_days",
@@ -150,10 +152,11 @@ def engine_facts(person_ids: Collection[int], on: date) -> Facts:
     """Everything the engine needs about ``person_ids`` on ``on``: one statement, plus one
     per registered residence-permit provider."""
     ids = list(person_ids)
-    params: list[Any] = [*ids * 5, date(on.year - 1, 1, 1), date(on.year + 1, 12, 31)]
-    with connection.cursor() as cursor:
-        cursor.execute(_facts_sql(len(ids)), params)
-        rows = cursor.fetchall()
+    calendar_span = [
+        connection.ops.adapt_datefield_value(d)
+        for d in (date(on.year - 1, 1, 1), date(on.year + 1, 12, 31))
+    ]
+    rows = fetch_prepared(_facts_sql(), [*[list_param(ids)] * 5, *calendar_span])
     inputs: dict[int, EngineInputs] = defaultdict(EngineInputs)
     crossings: dict[int, list[tuple[str, date, str, str]]] = defaultdict(list)
     rules, days, merged = [], [], set()
