@@ -40,6 +40,32 @@ def test_overstay_list_equals_the_engine_person_by_person(trp_holders: set[int])
     assert any(status_for(p, ON).basis in (Basis.TRP, Basis.EXTENSION) for p in expected_present)
 
 
+@pytest.mark.parametrize(
+    ("crossed", "present"),
+    [
+        # entered, entered again, left: the person left (the first entry lost its exit)
+        ((("entry", 4), ("entry", 8), ("exit", 12)), False),
+        # entered, left, entered again: the person is here
+        ((("entry", 4), ("exit", 8), ("entry", 12)), True),
+    ],
+)
+def test_two_entries_on_one_day_are_read_in_the_order_crossed(
+    crossed: tuple[tuple[str, int], ...], present: bool
+) -> None:
+    # given a person whose crossings, all on one day 100 days ago, are recorded out of order
+    who = person()
+    day = ON - timedelta(days=100)
+    for direction, hour in reversed(crossed):
+        crossing(who, direction, day, hour=hour)
+
+    # then the engine and the set-based list read them alike, in the order crossed
+    status = status_for(who.pk, ON)
+    listed = {row["person_id"] for row in present_on(ON).to_pylist()}
+    assert status.present is present
+    assert (who.pk in listed) is present
+    assert (who.pk in {r.person_id for r in overstayers_on(ON)}) is present
+
+
 def test_overstayers_are_ordered_and_filtered() -> None:
     a, b = person(), person()
     crossing(a, "entry", ON - timedelta(days=120), "RUS")  # 121 days, 31 over

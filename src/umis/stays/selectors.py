@@ -54,22 +54,27 @@ def pair_crossings(rows: Iterable[tuple[str, date, str, str]]) -> list[Stay]:
 
     An exit closes the open entry; an exit with none open is a stay with no
     entry; an entry while one is open leaves the earlier one without an exit.
+    Each stay keeps the place of its first crossing in that order, so the engine
+    tells apart two stays begun on the same day.
     """
     stays: list[Stay] = []
-    open_entry: tuple[date, str, str] | None = None
-    for direction, day, nationality, document_kind in rows:
+    open_entry: tuple[date, str, str, int] | None = None
+    for order, (direction, day, nationality, document_kind) in enumerate(rows):
         if direction == Crossing.Direction.ENTRY:
             if open_entry:
-                stays.append(Stay(open_entry[0], None, open_entry[1], open_entry[2]))
-            open_entry = (day, nationality, document_kind)
+                entry, entry_nationality, kind, entered = open_entry
+                stays.append(Stay(entry, None, entry_nationality, kind, order=entered))
+            open_entry = (day, nationality, document_kind, order)
         elif direction == Crossing.Direction.EXIT:
             if open_entry:
-                stays.append(Stay(open_entry[0], day, open_entry[1], open_entry[2]))
+                entry, entry_nationality, kind, entered = open_entry
+                stays.append(Stay(entry, day, entry_nationality, kind, order=entered))
                 open_entry = None
             else:
-                stays.append(Stay(None, day))
+                stays.append(Stay(None, day, order=order))
     if open_entry:
-        stays.append(Stay(open_entry[0], None, open_entry[1], open_entry[2]))
+        entry, entry_nationality, kind, entered = open_entry
+        stays.append(Stay(entry, None, entry_nationality, kind, order=entered))
     return stays
 
 

@@ -58,12 +58,18 @@ class StayRule:
 
 @dataclass(frozen=True)
 class Stay:
-    """One entry and its exit as crossed; either may be missing (partial data)."""
+    """One entry and its exit as crossed; either may be missing (partial data).
+
+    ``order`` is the place of the stay's first crossing among the person's
+    crossings in time order, when the records give it: of two stays begun on the
+    same day, the later one is the one the person is in.
+    """
 
     entry: date | None
     exit: date | None
     nationality: str = ""
     document_kind: str = ""
+    order: int = -1
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,12 @@ def presences(stays: Sequence[Stay], on: date) -> tuple[list[Presence], list[Exp
 
     Partial data is read conservatively for the traveller and said so: an exit
     without an entry counts the exit day only; an entry without an exit is
-    ongoing if it is the latest entry, otherwise only its entry day counts.
+    ongoing if it is the latest entry, otherwise only its entry day counts. Stays
+    begun on the same day are taken in the order they were crossed, when known.
     """
     known = sorted(
         (s for s in stays if (s.entry or s.exit) is not None and _start(s) <= on),
-        key=lambda s: (_start(s), s.exit or date.max, s.nationality, s.document_kind),
+        key=lambda s: (_start(s), s.order, s.exit or date.max, s.nationality, s.document_kind),
     )
     result: list[Presence] = []
     notes: list[Explanation] = []
