@@ -51,9 +51,9 @@ class Hit:
     """A person found, with what a list of hits shows of them.
 
     ``names`` are the person's names as written, in the order they were
-    recorded, the travel document's first among equals as ``primary_name``;
-    ``citizenships`` are country codes. They come with the search, so showing
-    a page needs no further query.
+    recorded; ``primary_name`` is the first of them as in the travel document
+    (else the first); ``citizenships`` are country codes. They come with the
+    search, so showing a page needs no further query.
     """
 
     person: Person
