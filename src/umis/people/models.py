@@ -19,6 +19,11 @@ class Sex(models.TextChoices):
     UNSPECIFIED = "X", _("unspecified")
 
 
+def written_name(*parts: str) -> str:
+    """A name's parts (surname, given names, patronymic) as one line, empty ones left out."""
+    return " ".join(part for part in parts if part)
+
+
 class CitizenshipStatus(models.TextChoices):
     CITIZEN = "citizen", _("citizen of one or more states")
     STATELESS = "stateless", _("stateless")
@@ -160,7 +165,7 @@ class PersonName(models.Model):
         ]
 
     def __str__(self) -> str:
-        return " ".join(p for p in (self.surname, self.given_names, self.patronymic) if p)
+        return written_name(self.surname, self.given_names, self.patronymic)
 
 
 class NameKey(models.Model):

@@ -26,6 +26,7 @@ from umis.people.models import (
     Person,
     PersonName,
     TravelDocument,
+    written_name,
 )
 from umis.people.names.keys import NameScorer
 
@@ -252,7 +253,7 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
 
 def _name_reason(parts: tuple[str, str, str], score: float) -> str:
     return _("name “%(name)s” (%(score)d%% alike)") % {
-        "name": " ".join(p for p in parts if p),
+        "name": written_name(*parts),
         "score": round(score * 100),
     }
 
@@ -304,7 +305,7 @@ def _hits(matches: list[_Match]) -> list[Hit]:
 
 
 def _written(name: tuple[Any, ...]) -> str:
-    return " ".join(p for p in (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC]) if p)
+    return written_name(name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
 
 
 def _primary(names: list[tuple[Any, ...]]) -> str:

@@ -74,8 +74,8 @@ class BadRecord(Exception):
 
 
 def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
-    value = raw.get(key) or ""
-    if not value:
+    value = raw.get(key)
+    if not value:  # absent, null or empty
         return ""
     # A lone surrogate (JSON allows "\ud800") is not text: no column can hold it either.
     if not isinstance(value, str) or len(value) > limit or not _is_unicode(value):
