@@ -73,6 +73,10 @@ def demo_secret_key(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+# psycopg prepares a statement after this many runs, or at once when told to.
+PREPARE_ONLY_WHEN_ASKED = 2**31 - 1
+
+
 def database_config(url: str | None, data_dir: Path) -> dict[str, Any]:
     if url:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
@@ -91,6 +95,11 @@ def database_config(url: str | None, data_dir: Path) -> dict[str, Any]:
             ),
         }
         config["TEST"] = {"NAME": str(data_dir / "test_umis.sqlite3")}
+    else:
+        # Django turns psycopg's prepared statements off; ask for them, but only
+        # for the statements umis.core.sql.fetch_prepared marks (no count of runs
+        # makes any other statement prepared).
+        config["OPTIONS"] = {"prepare_threshold": PREPARE_ONLY_WHEN_ASKED}
     config["ATOMIC_REQUESTS"] = False
     return config
 

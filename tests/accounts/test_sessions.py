@@ -1,6 +1,7 @@
 """A signed-in session: found while it lasts, gone when it expires or is signed out."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -8,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from factories import UserFactory
+from umis.accounts.backends import AccountBackend
 from umis.accounts.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +46,23 @@ def test_an_unknown_or_ended_session_reads_as_empty_and_loses_its_key() -> None:
     unknown = SessionStore("x" * 32)
     assert unknown.load() == {}
     assert unknown.session_key is None
+
+
+def test_the_account_of_a_session_comes_with_its_role_and_agency(
+    django_assert_num_queries: Any,
+) -> None:
+    officer = UserFactory()
+    lone = UserFactory(role=None, agency=None)
+    gone = UserFactory(is_active=False)
+    backend = AccountBackend()
+
+    found = backend.get_user(officer.pk)
+    assert found == officer
+    with django_assert_num_queries(0):  # both came with the account
+        assert (found.role, found.agency) == (officer.role, officer.agency)
+    alone = backend.get_user(lone.pk)
+    assert alone == lone
+    with django_assert_num_queries(0):
+        assert (alone.role, alone.agency) == (None, None)
+    assert backend.get_user(gone.pk) is None  # a deactivated account signs no one in
+    assert backend.get_user(officer.pk + lone.pk + gone.pk) is None  # nor an unknown one

@@ -2,17 +2,22 @@
 
 A statement whose text does not change from call to call (its lists passed as
 one parameter, see :func:`in_list`) is prepared once per connection on
-PostgreSQL: parsing and planning are paid at its first run only. Django's own
-cursor sends every statement as text with its values bound on the client, so
-nothing it runs is prepared; statements run here are not in Django's query log.
+PostgreSQL: parsing and planning are paid at its first run only (the settings
+let psycopg prepare what :func:`fetch_prepared` marks, and :func:`plan_once`
+keeps each prepared statement's generic plan). Django's own cursor sends every
+statement as text with its values bound on the client, so nothing it runs is
+prepared; statements run here are not in Django's query log.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import psycopg
 from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
 
 
 def in_list(column: str) -> str:
@@ -41,3 +46,52 @@ def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     with psycopg.Cursor(raw) as cursor:  # binds on the server, as a prepared statement needs
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchall() if cursor.description else []
+
+
+def plan_once(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
+    """On a new PostgreSQL connection, plan each prepared statement once for any values
+    (the statements prepared here look rows up by keys and ids, where one plan fits
+    all); left to itself, PostgreSQL plans a statement anew for its first five runs
+    and keeps doing so whenever it guesses a plan for the values would be cheaper."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
+
+
+def columns(model: type[Model], fields: Sequence[str], alias: str = "") -> str:
+    """The quoted columns of ``fields`` (attribute names), each prefixed with ``alias.``."""
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f"{prefix}{connection.ops.quote_name(name)}" for name in fields)
+
+
+Converter = Callable[[Any, Any, Any], Any]
+
+
+def instance(model: type[Model], fields: Sequence[str], values: Sequence[Any]) -> Model:
+    """A model instance from raw ``values`` of ``fields`` (attribute names, in order), each
+    converted as the ORM converts what it reads (JSON text, SQLite's dates and booleans);
+    fields not given are loaded when first used."""
+    converted = list(values)
+    for position, (column, converters) in enumerate(_converters(model, tuple(fields))):
+        value = converted[position]
+        for convert in converters:
+            value = convert(value, column, connection)
+        converted[position] = value
+    given = dict(zip(fields, converted, strict=True))
+    ordered = [f.attname for f in model._meta.concrete_fields if f.attname in given]  # as from_db
+    return model.from_db(connection.alias, ordered, [given[name] for name in ordered])
+
+
+@cache
+def _converters(model: type[Model], fields: tuple[str, ...]) -> list[tuple[Any, list[Converter]]]:
+    table = model._meta.db_table
+    found = []
+    for name in fields:
+        column = next(f for f in model._meta.concrete_fields if f.attname == name).get_col(table)
+        found.append(
+            (
+                column,
+                connection.ops.get_db_converters(column) + column.get_db_converters(connection),
+            )
+        )
+    return found

@@ -1,5 +1,6 @@
 """The search screen: one box, a few filters, ranked results that refresh as you type."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,9 +15,16 @@ from umis.core.permissions import require
 from umis.people.access import VIEW_PERMISSION
 from umis.people.access_search import search_persons
 from umis.people.forms import SearchForm
-from umis.people.search import SearchPage
+from umis.people.models import CitizenshipStatus, Sex
+from umis.people.search import Hit, SearchPage
 from umis.people.services import REGISTER_PERMISSION
-from umis.people.views.common import is_htmx, remember_purpose, remembered_purpose, with_page
+from umis.people.views.common import (
+    is_htmx,
+    profile_url,
+    remember_purpose,
+    remembered_purpose,
+    with_page,
+)
 
 TEMPLATE = "people/search.html"
 
@@ -35,6 +43,48 @@ def _run(request: UmisRequest) -> tuple[SearchForm, SearchPage | None]:
     return form, page
 
 
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One line of the results table, every cell already written out."""
+
+    number: str
+    profile_url: str
+    names: list[str]
+    born: str
+    sex: str
+    citizenship: str
+    reasons: list[str]
+
+
+def result_rows(hits: list[Hit], purpose: str) -> list[ResultRow]:
+    """The table's lines for ``hits``. Written here rather than in the template: a page
+    of twenty hits through the template's tags and lazy labels cost milliseconds."""
+    sexes = _labels(Sex.choices)
+    statuses = _labels(CitizenshipStatus.choices)
+    rows = []
+    for hit in hits:
+        person = hit.person
+        born = person.birth_date
+        rows.append(
+            ResultRow(
+                number=person.number_display,
+                profile_url=profile_url(person, purpose),
+                names=hit.names,
+                born=str(born) if born else "—",
+                sex=sexes.get(person.sex, ""),
+                citizenship=", ".join(hit.citizenships)
+                or statuses.get(person.citizenship_status, ""),
+                reasons=hit.reasons,
+            )
+        )
+    return rows
+
+
+def _labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
+    """The labels of choices in the active language."""
+    return {code: str(label) for code, label in choices}
+
+
 def _context(request: UmisRequest, form: SearchForm, page: SearchPage | None) -> dict[str, Any]:
     context: dict[str, Any] = {
         "form": form,
@@ -43,6 +93,7 @@ def _context(request: UmisRequest, form: SearchForm, page: SearchPage | None) ->
     }
     if page is not None:
         context["purpose"] = form.cleaned_data["purpose"]
+        context["rows"] = result_rows(page.hits, context["purpose"])
         if page.page > 1:
             context["previous_query"] = with_page(request.GET, page.page - 1)
         if page.has_next:
