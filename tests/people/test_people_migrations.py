@@ -10,6 +10,7 @@ from umis.core.permissions import Actor
 from umis.people.indexing import keys_for_names
 from umis.people.inputs import NameInput, PersonInput
 from umis.people.models import NameKey, PersonName
+from umis.people.names.keys import comparable_form
 from umis.people.search import SearchCriteria, person_search
 from umis.people.services import person_register
 
@@ -49,3 +50,27 @@ def test_names_in_chinese_characters_get_their_latin_form_and_keys() -> None:
     assert _keys(russian) == russian_keys
     criteria = SearchCriteria("单田芳", birth_date=PartialDate(1980), birth_mode="year")
     assert [hit.person.pk for hit in person_search(criteria).hits] == [chinese]
+
+
+comparable_forms = importlib.import_module("umis.people.migrations.0004_personname_comparable")
+
+
+def test_every_stored_name_gets_the_form_search_compares(monkeypatch: pytest.MonkeyPatch) -> None:
+    # given names stored before the comparable form was kept
+    person = _register(
+        [NameInput("MAMMADOV", "ELCHIN", kind="document"), NameInput("Мамедов", "Эльчин")]
+    )
+    PersonName.objects.update(comparable="")
+    criteria = SearchCriteria("Məmmədov Elçin", birth_date=PartialDate(1980), birth_mode="year")
+    assert person_search(criteria).hits == []  # nothing to compare
+
+    # when the migration runs, in batches smaller than the names
+    monkeypatch.setattr(comparable_forms, "BATCH", 1)
+    comparable_forms.comparable_forms_write(apps, None)
+
+    # then each name holds its form, and the person is found again
+    for surname, given, patronymic, form in PersonName.objects.values_list(
+        "surname", "given_names", "patronymic", "comparable"
+    ):
+        assert form == comparable_form(surname, given, patronymic) != ""
+    assert [hit.person.pk for hit in person_search(criteria).hits] == [person]

@@ -154,6 +154,8 @@ class PersonName(models.Model):
     given_names = models.CharField(_("given names"), max_length=200, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     latin = models.CharField(_("comparable Latin form"), max_length=500, blank=True)
+    # The tokens search compares (umis.people.names.keys.comparable_form).
+    comparable = models.TextField(_("comparable tokens"), blank=True, editable=False)
     source = models.CharField(_("source"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -9,14 +9,15 @@ identifier (FIN …) or travel document number.
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, cast
 
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
-from umis.core.sql import fetch_prepared, in_list, list_param
+from umis.core.sql import columns, fetch_prepared, in_list, instance, list_param
 from umis.people.indexing import normalise_document_number, query_keys
 from umis.people.models import (
     PERSON_NUMBERS,
@@ -136,9 +137,9 @@ class _Match:
 
 # What a page of hits reads of its persons (one query) and of every candidate's
 # names (with the candidates). Timestamps, dates and the stored Latin form are
-# left to be read on access (a page shows none of them): the columns read are
-# numbers and text, alike from either database.
-_DEFERRED = {"created_at", "updated_at", "latin", "birth_date_low", "birth_date_high"}
+# left to be read on access (a page shows none of them). The names' columns are
+# numbers and text, alike from either database, so their rows serve as they come.
+_DEFERRED = {"created_at", "updated_at", "latin", "comparable", "birth_date_low", "birth_date_high"}
 PERSON_FIELDS = tuple(
     field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
 )
@@ -213,12 +214,12 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
             "WHERE c.person_id = p.id AND c.country_id = %s)"
         )
         params.append(criteria.nationality)
-    columns = ["p.id", f"p.{q('number')}"] + [f"n.{q(c)}" for c in NAME_FIELDS]
+    selected = ["p.id", f"p.{q('number')}", "n.comparable"] + [f"n.{q(c)}" for c in NAME_FIELDS]
     sql = (
         "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
         f"FROM {tables['NameKey']} WHERE {in_list('key')} "
         "GROUP BY person_id ORDER BY shared DESC, person_id LIMIT %s) "
-        f"SELECT {', '.join(columns)} FROM candidates "
+        f"SELECT {', '.join(selected)} FROM candidates "
         f"JOIN {tables['Person']} p ON p.id = candidates.person_id "
         f"LEFT JOIN {tables['PersonName']} n ON n.person_id = p.id "
         f"WHERE {' AND '.join(where)}"
@@ -229,7 +230,8 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
 def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     """Candidates passing the filters whose best name is alike enough, with that name.
 
-    Candidates, their names and the persons' fields come in one statement.
+    Candidates, their names and the persons' fields come in one statement; each
+    name is scored by the comparable form stored with it.
     """
     sql, params = _name_sql(criteria)
     if not params:  # the text gives no keys
@@ -237,14 +239,14 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     scorer = NameScorer([criteria.text])
     best: dict[int, _Match] = {}
     names: dict[int, list[tuple[Any, ...]]] = {}
-    for person_id, number, *name in fetch_prepared(sql, params):
-        if name[0] is None:  # a person without names (the join found none)
+    for person_id, number, comparable, *name in fetch_prepared(sql, params):
+        if comparable is None:  # a person without names (the join found none)
             continue
         names.setdefault(person_id, []).append(tuple(name))
-        parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
-        score = scorer.score(parts)
+        score = scorer.score_form(comparable)
         found = best.get(person_id)
         if score >= MIN_SCORE and (found is None or score > found.score):
+            parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
             best[person_id] = _Match(person_id, number, score, name=parts)
     for match in best.values():
         match.names = sorted(names[match.person_id])  # by primary key, as stored
@@ -258,39 +260,43 @@ def _name_reason(parts: tuple[str, str, str], score: float) -> str:
     }
 
 
+@cache
+def _page_sql() -> str:
+    """The page's persons, a row for each of their citizenships (one with none)."""
+    q = connection.ops.quote_name
+    return (
+        f"SELECT {columns(Person, PERSON_FIELDS, 'p')}, c.country_id "  # noqa: S608 (no user text)
+        f"FROM {q(Person._meta.db_table)} p "
+        f"LEFT JOIN {q(Citizenship._meta.db_table)} c ON c.person_id = p.id "
+        f"WHERE {in_list('p.id')} ORDER BY p.id, c.id"
+    )
+
+
 def _hits(matches: list[_Match]) -> list[Hit]:
     """The matches with their persons, names and citizenships, in the same order.
 
     Persons found by name come with their names from the candidate query; the
     names of the others (found by a number) are read here. The page's persons
-    and their citizenships take one query each.
+    come with their citizenships in one query.
     """
     if not matches:
         return []
-    alias = Person.objects.db
-    q = connection.ops.quote_name
     ids = list_param([m.person_id for m in matches])
-    persons = {
-        row[0]: Person.from_db(alias, PERSON_FIELDS, row)
-        for row in fetch_prepared(
-            f"SELECT {', '.join(q(c) for c in PERSON_FIELDS)} "  # noqa: S608 (no user text)
-            f"FROM {q(Person._meta.db_table)} WHERE {in_list('id')}",
-            [ids],
-        )
-    }
+    persons: dict[int, Person] = {}
+    citizenships: dict[int, list[str]] = {}
+    for *values, country in fetch_prepared(_page_sql(), [ids]):
+        person_id = values[PERSON_FIELDS.index("id")]
+        if person_id not in persons:
+            persons[person_id] = cast(Person, instance(Person, PERSON_FIELDS, values))
+            citizenships[person_id] = []
+        if country is not None:
+            citizenships[person_id].append(country)
     names = {m.person_id: m.names for m in matches}
     by_number = [m.person_id for m in matches if m.name is None]
     if by_number:
         rows = PersonName.objects.filter(person_id__in=by_number).order_by("pk")
         for row in rows.values_list(*NAME_FIELDS):
             names[row[_PERSON]].append(row)
-    citizenships: dict[int, list[str]] = {pk: [] for pk in persons}
-    for person_id, country in fetch_prepared(
-        f"SELECT person_id, country_id FROM {q(Citizenship._meta.db_table)} "  # noqa: S608
-        f"WHERE {in_list('person_id')} ORDER BY id",
-        [ids],
-    ):
-        citizenships[person_id].append(country)
     return [
         Hit(
             persons[m.person_id],

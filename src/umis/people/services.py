@@ -23,6 +23,7 @@ from umis.people.models import (
     SourceRecord,
     TravelDocument,
 )
+from umis.people.names.keys import comparable_form
 from umis.people.names.transliterate import script_of
 from umis.people.validation import (
     check_address,
@@ -53,6 +54,7 @@ def _name_row(person: Person, name: NameInput) -> PersonName:
         patronymic=patronymic,
         script=name.script or script_of(f"{surname} {given} {patronymic}"),
         latin=latin_form(surname, given, patronymic),
+        comparable=comparable_form(surname, given, patronymic),
         source=name.source,
     )
 

@@ -1,10 +1,10 @@
 from random import Random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from umis.people.names.keys import jaro_winkler, name_similarity
+from umis.people.names.keys import NameScorer, comparable_form, jaro_winkler, name_similarity
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,23 @@ def test_similarity_ignores_token_order(tokens: list[str], random: Random) -> No
     random.shuffle(shuffled)
     expected = 1.0 if tokens else 0.0
     assert name_similarity(tokens, shuffled) == expected
+
+
+PARTS = st.sampled_from(
+    ["", "MAMMADOV", "Məmmədov", "Elçin Rauf oğlu", "Юрий", "حسین", "单", "ANNA MARIA"]
+)
+
+
+@settings(deadline=None)  # the first Chinese name loads the reading tables
+@given(st.lists(TOKENS.filter(bool).map(" ".join), min_size=1, max_size=2), PARTS, PARTS, PARTS)
+def test_a_stored_comparable_form_scores_as_the_name_it_was_made_of(
+    query: list[str], surname: str, given_names: str, patronymic: str
+) -> None:
+    scorer = NameScorer(query)
+    form = comparable_form(surname, given_names, patronymic)
+    assert scorer.score_form(form) == scorer.score((surname, given_names, patronymic))
+
+
+def test_a_comparable_form_marks_tokens_written_without_vowels() -> None:
+    assert comparable_form("حسین", "MOHAMMAD") == "~KSIN MOKAMAT"
+    assert comparable_form("", "") == ""

@@ -14,6 +14,7 @@ from typing import Any
 from umis.demo.population.generator import PopulationSpec, generate_population
 from umis.demo.population.records import GeneratedPerson
 from umis.people.indexing import keys_for_names, latin_form, normalise_document_number
+from umis.people.names.keys import comparable_form
 
 type Row = tuple[Any, ...]  # database parameters
 type OffsetRow = tuple[int, *tuple[Any, ...]]  # the person's place in the chunk, then values
@@ -56,11 +57,10 @@ def _add(chunk: ChunkRows, offset: int, person: GeneratedPerson) -> None:
     if person.nationality:
         chunk.citizenships.append((offset, person.nationality))
     for name in person.names:
-        latin = latin_form(name.surname, name.given_names, name.patronymic)
+        parts = (name.surname, name.given_names, name.patronymic)
         chunk.names.append(
-            (offset, name.kind, name.script, name.surname, name.given_names, name.patronymic,
-             latin)
-        )  # fmt: skip
+            (offset, name.kind, name.script, *parts, latin_form(*parts), comparable_form(*parts))
+        )
     for document in person.documents:
         chunk.documents.append(
             (offset, document.kind, document.number, normalise_document_number(document.number),

@@ -67,8 +67,8 @@ PERSON_FIELDS = (
 )  # fmt: skip
 CITIZENSHIP_FIELDS = ("person", "country", "source")
 NAME_FIELDS = (
-    "person", "kind", "script", "surname", "given_names", "patronymic", "latin", "source",
-    "created_at",
+    "person", "kind", "script", "surname", "given_names", "patronymic", "latin", "comparable",
+    "source", "created_at",
 )  # fmt: skip
 DOCUMENT_FIELDS = (
     "person", "kind", "number", "number_normalised", "issuing_state", "issued_on",

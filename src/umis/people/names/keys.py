@@ -239,6 +239,31 @@ def _comparable_token(latin_token: str) -> _Token:
     return _Token(classes, vowels * 2 <= len(skeleton) - vowels)
 
 
+def comparable_form(surname: str, given_names: str = "", patronymic: str = "") -> str:
+    """The name's tokens as :class:`NameScorer` compares them, as one text to store with
+    the name, so that scoring a stored name needs no transliteration.
+
+    Each distinct token is its skeleton written in consonant classes, marked with a
+    leading ``~`` when written mostly without vowels; tokens are separated by spaces.
+    A change to :data:`SKELETON_RULES`, the consonant classes or ``to_latin`` changes
+    these forms: stored ones are then rebuilt by a migration, as the keys are.
+    """
+    return " ".join(
+        f"{_CONSONANTAL_MARK if token.consonantal else ''}{token.classes}"
+        for token in _comparable((surname, given_names, patronymic))
+    )
+
+
+_CONSONANTAL_MARK: Final = "~"
+
+
+@lru_cache(maxsize=65536)
+def _stored_token(text: str) -> _Token:
+    if text.startswith(_CONSONANTAL_MARK):
+        return _Token(text.removeprefix(_CONSONANTAL_MARK), consonantal=True)
+    return _Token(text, consonantal=False)
+
+
 def _token_similarity(first: _Token, second: _Token) -> float:
     if first.classes == second.classes:
         return 1.0
@@ -300,7 +325,14 @@ class NameScorer:
 
     def score(self, other: Sequence[str]) -> float:
         """Similarity to the other name, given as its tokens or its parts (fields)."""
-        first, second = self._tokens, _comparable(other)
+        return self._score(_comparable(other))
+
+    def score_form(self, form: str) -> float:
+        """Similarity to a name given by its :func:`comparable_form`."""
+        return self._score([_stored_token(token) for token in form.split()])
+
+    def _score(self, second: Sequence[_Token]) -> float:
+        first = self._tokens
         if not first or not second:
             return 0.0
         scores = [[self._pair(row, a, b) for b in second] for row, a in enumerate(first)]
