@@ -1,5 +1,6 @@
 """How a signed-in session finds its account."""
 
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
@@ -23,17 +24,21 @@ class AccountBackend(ModelBackend):
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-def _account(user_id: Any) -> User | None:
-    """The account with its role and agency loaded, as ``select_related`` loads them."""
+@cache
+def _account_sql() -> str:
     table = connection.ops.quote_name
-    rows = fetch_prepared(
+    return (
         f"SELECT {columns(User, _USER, 'u')}, {columns(Role, _ROLE, 'r')}, "  # noqa: S608
         f"{columns(Agency, _AGENCY, 'a')} FROM {table(User._meta.db_table)} u "
         f"LEFT JOIN {table(Role._meta.db_table)} r ON r.id = u.role_id "
         f"LEFT JOIN {table(Agency._meta.db_table)} a ON a.id = u.agency_id "
-        "WHERE u.id = %s",
-        [int(user_id)],
+        "WHERE u.id = %s"
     )
+
+
+def _account(user_id: Any) -> User | None:
+    """The account with its role and agency loaded, as ``select_related`` loads them."""
+    rows = fetch_prepared(_account_sql(), [int(user_id)])
     if not rows:
         return None
     row = rows[0]

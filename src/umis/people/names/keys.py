@@ -248,16 +248,17 @@ def comparable_form(surname: str, given_names: str = "", patronymic: str = "") -
     A change to :data:`SKELETON_RULES`, the consonant classes or ``to_latin`` changes
     these forms: stored ones are then rebuilt by a migration, as the keys are.
     """
-    return " ".join(
-        f"{_CONSONANTAL_MARK if token.consonantal else ''}{token.classes}"
-        for token in _comparable((surname, given_names, patronymic))
-    )
+    return " ".join(_stored(token) for token in _comparable((surname, given_names, patronymic)))
 
 
 _CONSONANTAL_MARK: Final = "~"
 
 
-@lru_cache(maxsize=65536)
+def _stored(token: _Token) -> str:
+    """A token as :func:`comparable_form` writes it."""
+    return f"{_CONSONANTAL_MARK if token.consonantal else ''}{token.classes}"
+
+
 def _stored_token(text: str) -> _Token:
     if text.startswith(_CONSONANTAL_MARK):
         return _Token(text.removeprefix(_CONSONANTAL_MARK), consonantal=True)
@@ -313,41 +314,51 @@ def name_similarity(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> float:
 class NameScorer:
     """:func:`name_similarity` of many names against one, as a search compares them.
 
-    The one name's tokens are prepared once, and each token pair's similarity is
-    kept: candidates found through shared keys share most of their tokens.
+    The one name's tokens are prepared once, and for each token of the other names
+    its similarities to them are kept: candidates found through shared keys share
+    most of their tokens, so most tokens are looked up, not compared again.
     """
 
-    __slots__ = ("_pairs", "_tokens")
+    __slots__ = ("_columns", "_tokens")
 
     def __init__(self, tokens: Sequence[str]) -> None:
         self._tokens = _comparable(tokens)
-        self._pairs: dict[tuple[int, str], float] = {}
+        # an other name's token (as stored) -> its similarity to each of ours
+        self._columns: dict[str, tuple[float, ...]] = {}
 
     def score(self, other: Sequence[str]) -> float:
         """Similarity to the other name, given as its tokens or its parts (fields)."""
-        return self._score(_comparable(other))
+        return self._score([self._column(_stored(token), token) for token in _comparable(other)])
 
     def score_form(self, form: str) -> float:
         """Similarity to a name given by its :func:`comparable_form`."""
-        return self._score([_stored_token(token) for token in form.split()])
+        return self._score([self._column(text) for text in form.split()])
 
-    def _score(self, second: Sequence[_Token]) -> float:
-        first = self._tokens
-        if not first or not second:
+    def _column(self, text: str, token: "_Token | None" = None) -> tuple[float, ...]:
+        column = self._columns.get(text)
+        if column is None:
+            other = token or _stored_token(text)
+            column = self._columns[text] = tuple(
+                _token_similarity(mine, other) for mine in self._tokens
+            )
+        return column
+
+    def _score(self, columns: list[tuple[float, ...]]) -> float:
+        """The best pairing of our tokens (rows) with the other name's (columns)."""
+        mine, theirs = len(self._tokens), len(columns)
+        if not mine or not theirs:
             return 0.0
-        scores = [[self._pair(row, a, b) for b in second] for row, a in enumerate(first)]
-        if len(first) > len(second):
-            scores = [list(column) for column in zip(*scores, strict=True)]
-        short, long = sorted((len(first), len(second)))
-        matched = _best_assignment(scores, long)
+        if mine == 1 or theirs == 1:
+            matched = max(max(column) for column in columns)
+        elif mine == theirs == 2:  # the usual: surname and a given name on both sides
+            first, second = columns
+            matched = max(first[0] + second[1], second[0] + first[1])
+        elif mine <= theirs:
+            matched = _best_assignment([list(row) for row in zip(*columns, strict=True)], theirs)
+        else:
+            matched = _best_assignment([list(column) for column in columns], mine)
+        short, long = sorted((mine, theirs))
         return matched / (short + EXTRA_TOKEN_WEIGHT * (long - short))
-
-    def _pair(self, row: int, mine: _Token, other: _Token) -> float:
-        key = (row, other.classes)
-        score = self._pairs.get(key)
-        if score is None:
-            score = self._pairs[key] = _token_similarity(mine, other)
-        return score
 
 
 def _best_assignment(scores: list[list[float]], columns: int) -> float:
