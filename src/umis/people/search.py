@@ -236,14 +236,13 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     sql, params = _name_sql(criteria)
     if not params:  # the text gives no keys
         return []
-    scorer = NameScorer([criteria.text])
+    # a person without names (the join found none) has no row to score
+    rows = [row for row in fetch_prepared(sql, params) if row[2] is not None]
+    scores = NameScorer([criteria.text]).score_forms([row[2] for row in rows])
     best: dict[int, _Match] = {}
     names: dict[int, list[tuple[Any, ...]]] = {}
-    for person_id, number, comparable, *name in fetch_prepared(sql, params):
-        if comparable is None:  # a person without names (the join found none)
-            continue
+    for (person_id, number, _comparable, *name), score in zip(rows, scores, strict=True):
         names.setdefault(person_id, []).append(tuple(name))
-        score = scorer.score_form(comparable)
         found = best.get(person_id)
         if score >= MIN_SCORE and (found is None or score > found.score):
             parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])

@@ -103,7 +103,7 @@ def test_a_stored_comparable_form_scores_as_the_name_it_was_made_of(
 ) -> None:
     scorer = NameScorer(query)
     form = comparable_form(surname, given_names, patronymic)
-    assert scorer.score_form(form) == scorer.score((surname, given_names, patronymic))
+    assert scorer.score_forms([form]) == [scorer.score((surname, given_names, patronymic))]
 
 
 def test_a_comparable_form_marks_tokens_written_without_vowels() -> None:

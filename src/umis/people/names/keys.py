@@ -21,11 +21,13 @@ and the other facts of the record decide.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations, permutations
 from typing import Final
 
-from rapidfuzz.distance import JaroWinkler
+import numpy
+from rapidfuzz.distance import JaroWinkler, LCSseq
+from rapidfuzz.process import cdist
 
 from umis.people.names.transliterate import to_latin
 
@@ -259,37 +261,40 @@ def _stored(token: _Token) -> str:
     return f"{_CONSONANTAL_MARK if token.consonantal else ''}{token.classes}"
 
 
-def _stored_token(text: str) -> _Token:
-    if text.startswith(_CONSONANTAL_MARK):
-        return _Token(text.removeprefix(_CONSONANTAL_MARK), consonantal=True)
-    return _Token(text, consonantal=False)
+def _similarities(mine: Sequence[_Token], others: Sequence[str]) -> list[list[float]]:
+    """For each of ``others`` (tokens as :func:`comparable_form` writes them), its
+    similarity to each of ``mine``: 1 for the same classes; for an initial, 0.8
+    against a token of that initial, else 0; otherwise the Jaro-Winkler similarity
+    of the class strings, at least 0.95 where a token written mostly without vowels
+    fits into the other (see :func:`name_similarity`).
 
-
-def _token_similarity(first: _Token, second: _Token) -> float:
-    if first.classes == second.classes:
-        return 1.0
-    if len(first.classes) == 1 or len(second.classes) == 1:
-        same_initial = _same_start(first.classes, second.classes)
-        return INITIAL_SIMILARITY if same_initial else 0.0
-    similarity = jaro_winkler(first.classes, second.classes)
-    if (first.consonantal and _fits_into(first.classes, second.classes)) or (
-        second.consonantal and _fits_into(second.classes, first.classes)
-    ):
-        return max(similarity, CONSONANTAL_SIMILARITY)
-    return similarity
-
-
-def _same_start(first: str, second: str) -> bool:
-    return first[0] == second[0] or (first[0] in _VOWELS and second[0] in _VOWELS)
-
-
-def _fits_into(consonantal: str, other: str) -> bool:
-    """Whether the letters of a vowel-poor token appear in order in the other token
-    (its vowels then being the short vowels the script did not write)."""
-    if not _same_start(consonantal, other):
-        return False
-    remaining = iter(other[1:])
-    return all(letter in remaining for letter in consonantal[1:])
+    Computed for all pairs at once (rapidfuzz's ``cdist`` and array operations), as a
+    search compares a few query tokens with a few hundred of its candidates'.
+    """
+    if not mine or not others:
+        return [[] for _ in others]
+    ours = [t.classes for t in mine]
+    theirs = [text.removeprefix(_CONSONANTAL_MARK) for text in others]
+    jaro = cdist(ours, theirs, scorer=JaroWinkler.similarity, dtype=numpy.float64)
+    # a token's letters after the first, all found in order in the other's
+    common = cdist([c[1:] for c in ours], [c[1:] for c in theirs], scorer=LCSseq.similarity)
+    our_length = numpy.array([len(c) for c in ours])[:, None]
+    their_length = numpy.array([len(c) for c in theirs])[None, :]
+    same_start = numpy.equal.outer([c[0] for c in ours], [c[0] for c in theirs]) | numpy.outer(
+        [c[0] in _VOWELS for c in ours], [c[0] in _VOWELS for c in theirs]
+    )
+    our_fit = numpy.array([t.consonantal for t in mine])[:, None] & (common == our_length - 1)
+    their_fit = numpy.array([t.startswith(_CONSONANTAL_MARK) for t in others])[None, :] & (
+        common == their_length - 1
+    )
+    similarity = numpy.where(
+        same_start & (our_fit | their_fit), numpy.maximum(jaro, CONSONANTAL_SIMILARITY), jaro
+    )
+    initial = (our_length == 1) | (their_length == 1)
+    similarity = numpy.where(initial, numpy.where(same_start, INITIAL_SIMILARITY, 0.0), similarity)
+    similarity = numpy.where(numpy.equal.outer(ours, theirs), 1.0, similarity)
+    columns: list[list[float]] = similarity.T.tolist()
+    return columns
 
 
 def name_similarity(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> float:
@@ -328,19 +333,21 @@ class NameScorer:
 
     def score(self, other: Sequence[str]) -> float:
         """Similarity to the other name, given as its tokens or its parts (fields)."""
-        return self._score([self._column(_stored(token), token) for token in _comparable(other)])
+        return self._score([self._column(_stored(token)) for token in _comparable(other)])
 
-    def score_form(self, form: str) -> float:
-        """Similarity to a name given by its :func:`comparable_form`."""
-        return self._score([self._column(text) for text in form.split()])
+    def score_forms(self, forms: Sequence[str]) -> list[float]:
+        """Similarity to each name given by its :func:`comparable_form`."""
+        split = [form.split() for form in forms]
+        texts = list({text for tokens in split for text in tokens} - self._columns.keys())
+        if texts and self._tokens:
+            columns = _similarities(self._tokens, texts)
+            self._columns.update(zip(texts, map(tuple, columns), strict=True))
+        return [self._score([self._column(text) for text in tokens]) for tokens in split]
 
-    def _column(self, text: str, token: "_Token | None" = None) -> tuple[float, ...]:
+    def _column(self, text: str) -> tuple[float, ...]:
         column = self._columns.get(text)
         if column is None:
-            other = token or _stored_token(text)
-            column = self._columns[text] = tuple(
-                _token_similarity(mine, other) for mine in self._tokens
-            )
+            column = self._columns[text] = tuple(_similarities(self._tokens, [text])[0])
         return column
 
     def _score(self, columns: list[tuple[float, ...]]) -> float:
@@ -361,6 +368,12 @@ class NameScorer:
         return matched / (short + EXTRA_TOKEN_WEIGHT * (long - short))
 
 
+@cache
+def _choices(columns: int, rows: int) -> tuple[tuple[int, ...], ...]:
+    """Every way of giving each of ``rows`` rows a distinct one of ``columns`` columns."""
+    return tuple(permutations(range(columns), rows))
+
+
 def _best_assignment(scores: list[list[float]], columns: int) -> float:
     """The largest sum of scores pairing each row with a distinct column."""
     rows = len(scores)
@@ -369,10 +382,13 @@ def _best_assignment(scores: list[list[float]], columns: int) -> float:
     if rows == 2:  # the usual query: surname and a given name
         first, second = scores
         return max(first[a] + second[b] for a in range(columns) for b in range(columns) if a != b)
+    if rows == 3 and columns <= _EXACT_ASSIGNMENT_LIMIT:
+        first, second, third = scores
+        return max(first[a] + second[b] + third[c] for a, b, c in _choices(columns, 3))
     if columns <= _EXACT_ASSIGNMENT_LIMIT:
         return max(
             sum(scores[row][column] for row, column in enumerate(chosen))
-            for chosen in permutations(range(columns), rows)
+            for chosen in _choices(columns, rows)
         )
     candidates = sorted(
         ((scores[row][column], row, column) for row in range(rows) for column in range(columns)),
