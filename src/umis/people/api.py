@@ -5,6 +5,7 @@ from typing import Literal
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
+from pydantic import BaseModel
 
 from umis.core.api_errors import ERRORS, ErrorBody, ErrorOut
 from umis.core.api_types import IsoDate
@@ -97,7 +98,9 @@ class PersonOut(Schema):
     addresses: list[AddressSchema]
 
 
-class PersonSummary(Schema):
+# The search's answer is plain pydantic: it is built from values, and ninja's Schema
+# would read each of a page's fields through its Django-aware getter (about 1 ms a page).
+class PersonSummary(BaseModel):
     number: str
     sex: str
     birth_date: str | None
@@ -105,13 +108,13 @@ class PersonSummary(Schema):
     citizenships: list[str]
 
 
-class SearchHitOut(Schema):
+class SearchHitOut(BaseModel):
     person: PersonSummary
     score: float
     reasons: list[str]
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     total: int
     page: int
     page_size: int
