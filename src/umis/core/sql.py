@@ -68,9 +68,9 @@ Converter = Callable[[Any, Any, Any], Any]
 
 
 def instance(model: type[Model], fields: Sequence[str], values: Sequence[Any]) -> Model:
-    """A model instance from raw ``values`` of ``fields`` (attribute names, in order), each
-    converted as the ORM converts what it reads (JSON text, SQLite's dates and booleans);
-    fields not given are loaded when first used."""
+    """A model instance from raw ``values`` of ``fields`` (attribute names, in any order),
+    each converted as the ORM converts what it reads (JSON text, SQLite's dates and
+    booleans); fields not given are loaded when first used."""
     converted = list(values)
     for position, (column, converters) in enumerate(_converters(model, tuple(fields))):
         value = converted[position]

@@ -1,5 +1,7 @@
 """The person registry: one record for every foreigner and stateless person."""
 
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import ClassVar
 
 from django.db import models
@@ -115,10 +117,14 @@ class Person(models.Model):
 
     @property
     def primary_name(self) -> "PersonName | None":
-        names = list(self.names.all())
-        return (
-            min(names, key=lambda n: (n.kind != PersonName.Kind.DOCUMENT, n.pk)) if names else None
-        )
+        names = sorted(self.names.all(), key=attrgetter("pk"))
+        return primary(names, attrgetter("kind"))
+
+
+def primary[Name](names: Sequence[Name], kind: Callable[[Name], str]) -> Name | None:
+    """The name a person is shown by: the first (in the order recorded) that is as in
+    the travel document, else the first; ``kind`` tells a name's kind."""
+    return min(names, key=lambda name: kind(name) != PersonName.Kind.DOCUMENT, default=None)
 
 
 class Citizenship(models.Model):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from operator import itemgetter
 from typing import Any, Literal, cast
 
 from django.db import connection
@@ -27,6 +28,7 @@ from umis.people.models import (
     Person,
     PersonName,
     TravelDocument,
+    primary,
     written_name,
 )
 from umis.people.names.keys import NameScorer
@@ -214,7 +216,8 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
             "WHERE c.person_id = p.id AND c.country_id = %s)"
         )
         params.append(criteria.nationality)
-    selected = ["p.id", f"p.{q('number')}", "n.comparable"] + [f"n.{q(c)}" for c in NAME_FIELDS]
+    selected = ["p.id", f"p.{q('number')}", f"n.{q('comparable')}"]
+    selected += [f"n.{q(c)}" for c in NAME_FIELDS]
     sql = (
         "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
         f"FROM {tables['NameKey']} WHERE {in_list('key')} "
@@ -314,9 +317,8 @@ def _written(name: tuple[Any, ...]) -> str:
 
 
 def _primary(names: list[tuple[Any, ...]]) -> str:
-    """As ``Person.primary_name``: the first name as in the travel document, else the first."""
-    document = PersonName.Kind.DOCUMENT
-    return _written(min(names, key=lambda n: n[_KIND] != document)) if names else ""
+    name = primary(names, itemgetter(_KIND))
+    return _written(name) if name is not None else ""
 
 
 def _reasons(match: _Match) -> list[str]:
