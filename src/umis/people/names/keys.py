@@ -16,6 +16,10 @@ MAMEDOV, Мамедов, MEMMEDOV). Every function here first writes it with
 candidates for the same person when their key sets intersect. Keys are loose by
 design (Həsənov and Hüseynov share the phonetic key KSNV): the similarity score
 and the other facts of the record decide.
+
+:func:`comparable_form` writes a name's tokens as the similarity compares them;
+the registry stores it with each name, so that :meth:`NameScorer.score_forms`
+scores a search's candidates without transliterating them again.
 """
 
 import re
