@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from umis import settings as umis_settings
-from umis.settings import database_config, production_problems
+from umis.settings import PREPARE_ONLY_WHEN_ASKED, database_config, production_problems
 
 GOOD_KEY = "kq3V9x_T7m2LpZc8RwYe4NbHs6JdUf1Ga5QiXoKv0tWyAr-PlMnBjEhCgSuDzIO"
 KEY_PROBLEM = "UMIS_SECRET_KEY must be a random value of at least 50 characters"
@@ -172,3 +172,10 @@ def test_database_url_selects_postgresql(tmp_path: Path) -> None:
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5432, "umis")
     assert "OPTIONS" not in config or "transaction_mode" not in config["OPTIONS"]
+
+
+def test_the_database_url_keeps_its_options_next_to_prepared_statements(tmp_path: Path) -> None:
+    config = database_config("postgresql://umis@db.internal/umis?sslmode=require", tmp_path)
+
+    assert config["OPTIONS"]["sslmode"] == "require"
+    assert config["OPTIONS"]["prepare_threshold"] == PREPARE_ONLY_WHEN_ASKED

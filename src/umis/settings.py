@@ -99,7 +99,7 @@ def database_config(url: str | None, data_dir: Path) -> dict[str, Any]:
         # Django turns psycopg's prepared statements off; ask for them, but only
         # for the statements umis.core.sql.fetch_prepared marks (no count of runs
         # makes any other statement prepared).
-        config["OPTIONS"] = {"prepare_threshold": PREPARE_ONLY_WHEN_ASKED}
+        config.setdefault("OPTIONS", {})["prepare_threshold"] = PREPARE_ONLY_WHEN_ASKED
     config["ATOMIC_REQUESTS"] = False
     return config
 

@@ -145,6 +145,7 @@ _DEFERRED = {"created_at", "updated_at", "latin", "comparable", "birth_date_low"
 PERSON_FIELDS = tuple(
     field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
 )
+_PERSON_ID = PERSON_FIELDS.index("id")
 NAME_FIELDS = tuple(
     field.attname for field in PersonName._meta.concrete_fields if field.attname not in _DEFERRED
 )
@@ -287,7 +288,7 @@ def _hits(matches: list[_Match]) -> list[Hit]:
     persons: dict[int, Person] = {}
     citizenships: dict[int, list[str]] = {}
     for *values, country in fetch_prepared(_page_sql(), [ids]):
-        person_id = values[PERSON_FIELDS.index("id")]
+        person_id = values[_PERSON_ID]
         if person_id not in persons:
             persons[person_id] = cast(Person, instance(Person, PERSON_FIELDS, values))
             citizenships[person_id] = []

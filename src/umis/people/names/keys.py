@@ -103,6 +103,7 @@ MAX_SKELETON_KEY_LENGTH: Final = 24
 EXTRA_TOKEN_WEIGHT: Final = 0.25
 INITIAL_SIMILARITY: Final = 0.8
 CONSONANTAL_SIMILARITY: Final = 0.95
+PREFIX_SCALE: Final = 0.1  # Jaro-Winkler's weight of a common prefix (Winkler's value)
 _EXACT_ASSIGNMENT_LIMIT: Final = 6
 
 
@@ -209,7 +210,7 @@ def trigrams(text: str) -> set[str]:
     return grams
 
 
-def jaro_winkler(first: str, second: str, *, prefix_scale: float = 0.1) -> float:
+def jaro_winkler(first: str, second: str, *, prefix_scale: float = PREFIX_SCALE) -> float:
     """Jaro-Winkler similarity in [0, 1]; a common prefix of up to 4 letters counts extra."""
     return float(JaroWinkler.similarity(first, second, prefix_weight=prefix_scale))
 
@@ -279,7 +280,13 @@ def _similarities(mine: Sequence[_Token], others: Sequence[str]) -> list[list[fl
         return [[] for _ in others]
     ours = [t.classes for t in mine]
     theirs = [text.removeprefix(_CONSONANTAL_MARK) for text in others]
-    jaro = cdist(ours, theirs, scorer=JaroWinkler.similarity, dtype=numpy.float64)
+    jaro = cdist(
+        ours,
+        theirs,
+        scorer=JaroWinkler.similarity,
+        scorer_kwargs={"prefix_weight": PREFIX_SCALE},
+        dtype=numpy.float64,
+    )
     # a token's letters after the first, all found in order in the other's
     common = cdist([c[1:] for c in ours], [c[1:] for c in theirs], scorer=LCSseq.similarity)
     our_length = numpy.array([len(c) for c in ours])[:, None]
