@@ -1,5 +1,7 @@
 """The audit trail: written in the caller's transaction, and any tampering is detected."""
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from io import StringIO
@@ -103,6 +105,27 @@ def test_record_appends_an_event_linked_to_the_one_before(clock: MovableClock) -
     assert stored.hash == second.hash == event_hash(stored)
     head = ChainHead.objects.get()
     assert (head.seq, head.hash) == (2, second.hash)
+
+
+def test_the_hash_is_sha256_of_the_events_canonical_json_list() -> None:
+    # given an event whose details need escaping and are not in key order
+    extra = {"query": 'Məmmədov "Elçin" \\ 单\n', "n": [2, {"b": None, "a": 1.5}]}
+    recorded = record(actor=OFFICER, event=AUDIT_VERIFIED, subject_id="x", extra=extra)
+
+    # then the stored hash (on PostgreSQL computed by the database) is the SHA-256 of
+    # the documented form, and verification agrees
+    stored = AuditEvent.objects.get(pk=recorded.pk)
+    content = [
+        stored.seq,
+        stored.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        7, "case_worker", "SMS", "case_worker", "audit.verified", "", "x", "",
+        extra,
+        GENESIS_HASH,
+    ]  # fmt: skip
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert stored.hash == recorded.hash == hashlib.sha256(canonical.encode()).hexdigest()
+    assert stored.extra == extra
+    assert chain_verify() == (1, None)
 
 
 def test_record_names_a_model_subject_by_label_and_key() -> None:

@@ -19,6 +19,7 @@ from umis.demo.population.spelling import cyrillic_spelling, feminine_surname, r
 from umis.demo.population.truth import TRUTH_FILENAME, truth_read
 from umis.demo.population.variants import other_romanisation
 from umis.demo.population.writer import SeedMismatch, population_generate
+from umis.people.indexing import name_forms_join
 from umis.people.models import (
     PERSON_NUMBERS,
     Citizenship,
@@ -192,6 +193,9 @@ def test_generating_300_persons_writes_their_names_keys_and_documents(tmp_path: 
         Person.objects.values_list("pk", flat=True)
     )
     assert all(PERSON_NUMBERS.is_valid(n) for n in Person.objects.values_list("number", flat=True))
+    for person in Person.objects.prefetch_related("names"):  # the forms services would keep
+        forms = [name.comparable for name in person.names.all()]
+        assert person.name_forms == name_forms_join(forms) != ""
     event = AuditEvent.objects.get(event_type=POPULATION_GENERATED)
     assert (event.actor_username, event.extra["persons"], event.extra["seed"]) == (
         "system:tests", 300, 7

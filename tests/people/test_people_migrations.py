@@ -1,15 +1,17 @@
 """Data migrations of the registry, run against data as the earlier code left it."""
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
-from umis.people.indexing import keys_for_names
+from umis.people.indexing import keys_for_names, name_forms_join, name_forms_split
 from umis.people.inputs import NameInput, PersonInput
-from umis.people.models import NameKey, PersonName
+from umis.people.models import NameKey, Person, PersonName
 from umis.people.names.keys import comparable_form
 from umis.people.search import SearchCriteria, person_search
 from umis.people.services import person_register
@@ -61,16 +63,43 @@ def test_every_stored_name_gets_the_form_search_compares(monkeypatch: pytest.Mon
         [NameInput("MAMMADOV", "ELCHIN", kind="document"), NameInput("Мамедов", "Эльчин")]
     )
     PersonName.objects.update(comparable="")
-    criteria = SearchCriteria("Məmmədov Elçin", birth_date=PartialDate(1980), birth_mode="year")
-    assert person_search(criteria).hits == []  # nothing to compare
 
     # when the migration runs, in batches smaller than the names
     monkeypatch.setattr(comparable_forms, "BATCH", 1)
     comparable_forms.comparable_forms_write(apps, None)
 
-    # then each name holds its form, and the person is found again
-    for surname, given, patronymic, form in PersonName.objects.values_list(
+    # then each of the person's names holds its form
+    names = PersonName.objects.filter(person_id=person)
+    for surname, given, patronymic, form in names.values_list(
         "surname", "given_names", "patronymic", "comparable"
     ):
         assert form == comparable_form(surname, given, patronymic) != ""
+
+
+name_forms = importlib.import_module("umis.people.migrations.0005_person_name_forms")
+
+
+def test_every_person_gets_the_forms_of_its_names_and_is_found_by_them() -> None:
+    # given persons stored before their name forms were kept with them
+    person = _register(
+        [
+            NameInput("MAMMADOV", "ELCHIN", kind="document"),
+            NameInput("Мамедов", "Эльчин"),  # the same form as the first
+            NameInput("MAMMADLI", "ELCHIN", kind="alias"),
+        ]
+    )
+    nameless = _register([NameInput("Иванов", "Иван")])
+    PersonName.objects.filter(person_id=nameless).delete()
+    Person.objects.update(name_forms="")
+    criteria = SearchCriteria("Məmmədov Elçin", birth_date=PartialDate(1980), birth_mode="year")
+    assert person_search(criteria).hits == []  # nothing to compare
+
+    # when the migration runs
+    name_forms.name_forms_write(apps, SimpleNamespace(connection=connection))  # type: ignore[arg-type]
+
+    # then each person holds the distinct forms of its names, and is found again
+    forms = PersonName.objects.filter(person_id=person).values_list("comparable", flat=True)
+    assert Person.objects.get(pk=person).name_forms == name_forms_join(forms)
+    assert len(name_forms_split(Person.objects.get(pk=person).name_forms)) == len(set(forms)) == 2
+    assert Person.objects.get(pk=nameless).name_forms == ""
     assert [hit.person.pk for hit in person_search(criteria).hits] == [person]

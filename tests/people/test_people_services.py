@@ -17,6 +17,7 @@ from umis.core.errors import NotAllowed, ValidationFailed
 from umis.core.partial_dates import PartialDate
 from umis.core.permissions import Actor
 from umis.people import events
+from umis.people.indexing import name_forms_split
 from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput
 from umis.people.models import PERSON_NUMBERS, Person
 from umis.people.search import SearchCriteria, person_search
@@ -81,6 +82,7 @@ def test_register_stores_every_part_of_the_record() -> None:
         ("document", "Latn", "PETROV SERGEI", "~BATROV SARKAI", "mrz"),
         ("original", "Cyrl", "PETROV SERGEI IVANOVICH", "~BATROV SARKAI IVANOVIJ", ""),
     ]
+    assert person.name_forms == "~BATROV SARKAI|~BATROV SARKAI IVANOVIJ"  # what search scores
     document = person.documents.get()
     assert (document.number, document.number_normalised, document.issuing_state_id) == (
         "75 1234567",
@@ -481,6 +483,8 @@ def test_adding_a_name_makes_it_searchable_and_is_audited() -> None:
         "SMIRNOV IVAN",
         "~SMIRNOV IVAN",
     )
+    person.refresh_from_db()
+    assert "~SMIRNOV IVAN" in name_forms_split(person.name_forms)
     assert found_by("SMIRNOV IVAN") == [person.number]
     [event] = events_of(events.NAME_ADDED)
     assert (event.subject_id, event.extra) == (

@@ -13,9 +13,25 @@ GENESIS_HASH = "0" * 64
 
 
 def event_hash(event: AuditEvent) -> str:
-    """SHA-256 over the event's canonical JSON form and the previous hash."""
+    """SHA-256 over the event's canonical JSON form, which ends with the previous hash."""
+    canonical = chained(event.seq, chained_content(event), event.prev_hash)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def chained(seq: int, content: str, prev_hash: str) -> str:
+    """The canonical JSON form hashed: the list of the sequence number, the fields of
+    ``content`` (:func:`chained_content`) and the previous hash."""
+    return f"[{seq},{content},{_canonical(prev_hash)}]"
+
+
+def chained_content(event: AuditEvent) -> str:
+    """The canonical JSON of the fields between the sequence number and the previous
+    hash, the items of a JSON list without its brackets.
+
+    Known before the chain head is read, so a writer can leave the two ends to the
+    database (see ``services.record``).
+    """
     content: list[Any] = [
-        event.seq,
         event.at.astimezone(UTC).isoformat(timespec="microseconds"),
         event.actor_user_id,
         event.actor_username,
@@ -26,10 +42,12 @@ def event_hash(event: AuditEvent) -> str:
         event.subject_id,
         event.purpose,
         event.extra,
-        event.prev_hash,
     ]
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return ",".join(map(_canonical, content))
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass(frozen=True)

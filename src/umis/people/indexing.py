@@ -73,6 +73,24 @@ def keys_for_names(names: Iterable[tuple[str, str, str]], birth_year: int | None
     return keys | year_keys(keys, [UNKNOWN_YEAR if birth_year is None else birth_year])
 
 
+# Between the name forms of one person (comparable forms are letters, "~" and spaces).
+FORM_SEPARATOR = "|"
+
+
+def name_forms_join(forms: Iterable[str]) -> str:
+    """A person's name forms (``names.keys.comparable_form`` of each name) as
+    ``Person.name_forms`` keeps them: each distinct one once, in sorted order.
+
+    Search scores a candidate's names from this one column of the person's row,
+    so finding candidates reads no name rows.
+    """
+    return FORM_SEPARATOR.join(sorted({form for form in forms if form}))
+
+
+def name_forms_split(joined: str) -> list[str]:
+    return joined.split(FORM_SEPARATOR) if joined else []
+
+
 def query_keys(text: str, years: Iterable[int] = ()) -> set[str]:
     """The keys to look up for a typed query; only the keys of ``years`` when given.
 

@@ -72,6 +72,9 @@ class Person(models.Model):
         related_name="merged_from",
         verbose_name=_("merged into"),
     )
+    # What search scores of the person's names: each distinct comparable form, kept
+    # with the blocking keys (umis.people.indexing.name_forms_join).
+    name_forms = models.TextField(_("name forms for search"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

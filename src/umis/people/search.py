@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import islice
 from operator import itemgetter
 from typing import Any, Literal, cast
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from umis.core.partial_dates import PartialDate
 from umis.core.sql import columns, fetch_prepared, in_list, instance, list_param
-from umis.people.indexing import normalise_document_number, query_keys
+from umis.people.indexing import name_forms_split, normalise_document_number, query_keys
 from umis.people.models import (
     PERSON_NUMBERS,
     Citizenship,
@@ -133,26 +134,20 @@ class _Match:
     number: str
     score: float
     reasons: list[str] = field(default_factory=list)
-    name: tuple[str, str, str] | None = None  # the name that matched, for the reason shown
-    names: list[tuple[Any, ...]] = field(default_factory=list)  # NAME_FIELDS of each name
+    form: str | None = None  # found by name: the comparable form of the name that matched
 
 
-# What a page of hits reads of its persons (one query) and of every candidate's
-# names (with the candidates). Timestamps, dates and the stored Latin form are
-# left to be read on access (a page shows none of them). The names' columns are
-# numbers and text, alike from either database, so their rows serve as they come.
-_DEFERRED = {"created_at", "updated_at", "latin", "comparable", "birth_date_low", "birth_date_high"}
+# What a page of hits reads of its persons and their names (one query).
+# Timestamps, dates and the search columns are left to be read on access (a page
+# shows none of them). The names' columns are numbers and text, alike from either
+# database, so their values serve as they come.
+_DEFERRED = {"created_at", "updated_at", "name_forms", "birth_date_low", "birth_date_high"}
 PERSON_FIELDS = tuple(
     field.attname for field in Person._meta.concrete_fields if field.attname not in _DEFERRED
 )
 _PERSON_ID = PERSON_FIELDS.index("id")
-NAME_FIELDS = tuple(
-    field.attname for field in PersonName._meta.concrete_fields if field.attname not in _DEFERRED
-)
-_PERSON, _KIND, _SURNAME, _GIVEN, _PATRONYMIC = (
-    NAME_FIELDS.index(name)
-    for name in ("person_id", "kind", "surname", "given_names", "patronymic")
-)
+NAME_FIELDS = ("id", "kind", "surname", "given_names", "patronymic", "comparable")
+_NAME_ID, _KIND, _SURNAME, _GIVEN, _PATRONYMIC, _COMPARABLE = range(len(NAME_FIELDS))
 
 
 def _number_matches(criteria: SearchCriteria) -> list[_Match]:
@@ -198,10 +193,7 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
     if not keys:
         return "", []
     q = connection.ops.quote_name
-    tables = {
-        model.__name__: q(model._meta.db_table)
-        for model in (NameKey, Person, PersonName, Citizenship)
-    }
+    tables = {model.__name__: q(model._meta.db_table) for model in (NameKey, Person, Citizenship)}
     params: list[Any] = [list_param(keys), CANDIDATE_LIMIT]
     where = ["p.merged_into_id IS NULL"]
     searched = _birth_range(criteria)
@@ -217,100 +209,86 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
             "WHERE c.person_id = p.id AND c.country_id = %s)"
         )
         params.append(criteria.nationality)
-    selected = ["p.id", f"p.{q('number')}", f"n.{q('comparable')}"]
-    selected += [f"n.{q(c)}" for c in NAME_FIELDS]
     sql = (
         "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
         f"FROM {tables['NameKey']} WHERE {in_list('key')} "
         "GROUP BY person_id ORDER BY shared DESC, person_id LIMIT %s) "
-        f"SELECT {', '.join(selected)} FROM candidates "
+        f"SELECT p.id, p.{q('number')}, p.{q('name_forms')} FROM candidates "
         f"JOIN {tables['Person']} p ON p.id = candidates.person_id "
-        f"LEFT JOIN {tables['PersonName']} n ON n.person_id = p.id "
         f"WHERE {' AND '.join(where)}"
     )
     return sql, params
 
 
 def _name_matches(criteria: SearchCriteria) -> list[_Match]:
-    """Candidates passing the filters whose best name is alike enough, with that name.
+    """Candidates passing the filters whose best name is alike enough, with that name's form.
 
-    Candidates, their names and the persons' fields come in one statement; each
-    name is scored by the comparable form stored with it.
+    Candidates come with their persons' name forms in one statement; no name row is read.
     """
     sql, params = _name_sql(criteria)
     if not params:  # the text gives no keys
         return []
-    # a person without names (the join found none) has no row to score
-    rows = [row for row in fetch_prepared(sql, params) if row[2] is not None]
-    scores = NameScorer([criteria.text]).score_forms([row[2] for row in rows])
-    best: dict[int, _Match] = {}
-    names: dict[int, list[tuple[Any, ...]]] = {}
-    for (person_id, number, _comparable, *name), score in zip(rows, scores, strict=True):
-        names.setdefault(person_id, []).append(tuple(name))
-        found = best.get(person_id)
-        if score >= MIN_SCORE and (found is None or score > found.score):
-            parts = (name[_SURNAME], name[_GIVEN], name[_PATRONYMIC])
-            best[person_id] = _Match(person_id, number, score, name=parts)
-    for match in best.values():
-        match.names = sorted(names[match.person_id])  # by primary key, as stored
-    return list(best.values())
-
-
-def _name_reason(parts: tuple[str, str, str], score: float) -> str:
-    return _("name “%(name)s” (%(score)d%% alike)") % {
-        "name": written_name(*parts),
-        "score": round(score * 100),
-    }
+    rows = fetch_prepared(sql, params)
+    forms = [name_forms_split(joined) for _id, _number, joined in rows]
+    scores = iter(NameScorer([criteria.text]).score_forms([f for own in forms for f in own]))
+    matches = []
+    for (person_id, number, _joined), own in zip(rows, forms, strict=True):
+        if not own:  # a person without names
+            continue
+        score, form = max(zip(islice(scores, len(own)), own, strict=True))
+        if score >= MIN_SCORE:
+            matches.append(_Match(person_id, number, score, form=form))
+    return matches
 
 
 @cache
 def _page_sql() -> str:
-    """The page's persons, a row for each of their citizenships (one with none)."""
+    """The page's persons, a row for each of their citizenships and names (one with none)."""
     q = connection.ops.quote_name
     return (
-        f"SELECT {columns(Person, PERSON_FIELDS, 'p')}, c.country_id "  # noqa: S608 (no user text)
+        f"SELECT {columns(Person, PERSON_FIELDS, 'p')}, c.id, c.country_id, "  # noqa: S608 (no user text)
+        f"{columns(PersonName, NAME_FIELDS, 'n')} "
         f"FROM {q(Person._meta.db_table)} p "
         f"LEFT JOIN {q(Citizenship._meta.db_table)} c ON c.person_id = p.id "
-        f"WHERE {in_list('p.id')} ORDER BY p.id, c.id"
+        f"LEFT JOIN {q(PersonName._meta.db_table)} n ON n.person_id = p.id "
+        f"WHERE {in_list('p.id')} ORDER BY p.id, c.id, n.id"
     )
 
 
 def _hits(matches: list[_Match]) -> list[Hit]:
-    """The matches with their persons, names and citizenships, in the same order.
-
-    Persons found by name come with their names from the candidate query; the
-    names of the others (found by a number) are read here. The page's persons
-    come with their citizenships in one query.
-    """
+    """The matches with their persons, names and citizenships, in the same order (one query)."""
     if not matches:
         return []
-    ids = list_param([m.person_id for m in matches])
     persons: dict[int, Person] = {}
-    citizenships: dict[int, list[str]] = {}
-    for *values, country in fetch_prepared(_page_sql(), [ids]):
-        person_id = values[_PERSON_ID]
+    citizenships: dict[int, dict[int, str]] = {}
+    names: dict[int, dict[int, tuple[Any, ...]]] = {}
+    wide = len(PERSON_FIELDS)
+    ids = list_param([m.person_id for m in matches])
+    for row in fetch_prepared(_page_sql(), [ids]):
+        person_id = row[_PERSON_ID]
         if person_id not in persons:
-            persons[person_id] = cast(Person, instance(Person, PERSON_FIELDS, values))
-            citizenships[person_id] = []
-        if country is not None:
-            citizenships[person_id].append(country)
-    names = {m.person_id: m.names for m in matches}
-    by_number = [m.person_id for m in matches if m.name is None]
-    if by_number:
-        rows = PersonName.objects.filter(person_id__in=by_number).order_by("pk")
-        for row in rows.values_list(*NAME_FIELDS):
-            names[row[_PERSON]].append(row)
-    return [
-        Hit(
-            persons[m.person_id],
-            m.score,
-            _reasons(m),
-            names=[_written(n) for n in names[m.person_id]],
-            primary_name=_primary(names[m.person_id]),
-            citizenships=citizenships[m.person_id],
+            persons[person_id] = cast(Person, instance(Person, PERSON_FIELDS, row[:wide]))
+            citizenships[person_id], names[person_id] = {}, {}
+        citizenship, country = row[wide : wide + 2]
+        if citizenship is not None:
+            citizenships[person_id][citizenship] = country
+        name = row[wide + 2 :]
+        if name[_NAME_ID] is not None:
+            names[person_id][name[_NAME_ID]] = name
+    hits = []
+    for match in matches:
+        own = list(names[match.person_id].values())  # in the order recorded
+        hits.append(
+            Hit(
+                persons[match.person_id],
+                match.score,
+                _reasons(match, own),
+                names=[_written(name) for name in own],
+                primary_name=_primary(own),
+                citizenships=list(citizenships[match.person_id].values()),
+            )
         )
-        for m in matches
-    ]
+    return hits
 
 
 def _written(name: tuple[Any, ...]) -> str:
@@ -322,10 +300,18 @@ def _primary(names: list[tuple[Any, ...]]) -> str:
     return _written(name) if name is not None else ""
 
 
-def _reasons(match: _Match) -> list[str]:
-    if match.name is None:
+def _reasons(match: _Match, names: list[tuple[Any, ...]]) -> list[str]:
+    """Why ``match`` was found; for a name, the first of ``names`` of the form that matched."""
+    if match.form is None:
         return match.reasons
-    return [_name_reason(match.name, match.score), *match.reasons]
+    name = next((n for n in names if n[_COMPARABLE] == match.form), None)
+    if name is None:  # renamed since the candidates were read
+        return match.reasons
+    reason = _("name “%(name)s” (%(score)d%% alike)") % {
+        "name": _written(name),
+        "score": round(match.score * 100),
+    }
+    return [reason, *match.reasons]
 
 
 def person_search(criteria: SearchCriteria) -> SearchPage:

@@ -10,7 +10,12 @@ from umis.core.errors import ValidationFailed
 from umis.core.permissions import Actor, require
 from umis.core.services import number_issue
 from umis.people import events
-from umis.people.indexing import keys_for_names, latin_form, normalise_document_number
+from umis.people.indexing import (
+    keys_for_names,
+    latin_form,
+    name_forms_join,
+    normalise_document_number,
+)
 from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
 from umis.people.models import (
     PERSON_NUMBERS,
@@ -95,11 +100,14 @@ def _address_row(person: Person, address: AddressInput) -> Address:
 
 
 def person_keys_refresh(person: Person) -> None:
-    """Rebuild the search keys of ``person`` from its names and year of birth."""
-    names = person.names.values_list("surname", "given_names", "patronymic")
-    keys = keys_for_names(names, person.birth_year)
+    """Rebuild what search reads of ``person`` from its names and year of birth: the
+    blocking keys and the name forms it scores."""
+    names = list(person.names.values_list("surname", "given_names", "patronymic", "comparable"))
+    keys = keys_for_names((name[:3] for name in names), person.birth_year)
     NameKey.objects.filter(person=person).delete()
     NameKey.objects.bulk_create([NameKey(person=person, key=key) for key in sorted(keys)])
+    person.name_forms = name_forms_join(name[3] for name in names)
+    Person.objects.filter(pk=person.pk).update(name_forms=person.name_forms)
 
 
 @transaction.atomic

@@ -13,7 +13,12 @@ from typing import Any
 
 from umis.demo.population.generator import PopulationSpec, generate_population
 from umis.demo.population.records import GeneratedPerson
-from umis.people.indexing import keys_for_names, latin_form, normalise_document_number
+from umis.people.indexing import (
+    keys_for_names,
+    latin_form,
+    name_forms_join,
+    normalise_document_number,
+)
 from umis.people.names.keys import comparable_form
 
 type Row = tuple[Any, ...]  # database parameters
@@ -25,7 +30,8 @@ type DuplicateRow = tuple[int, int, int, str, tuple[str, str, str]]
 @dataclass
 class ChunkRows:
     start: int  # index of the chunk's first person
-    # sex, birth year, month, day, low, high, place, country of birth, citizenship status
+    # sex, birth year, month, day, low, high, place, country of birth, citizenship status,
+    # name forms
     persons: list[Row] = field(default_factory=list)
     citizenships: list[OffsetRow] = field(default_factory=list)  # offset, country
     names: list[OffsetRow] = field(default_factory=list)  # offset, kind, script, surname, given, …
@@ -50,17 +56,17 @@ def chunk_rows(spec: PopulationSpec, start: int, count: int) -> ChunkRows:
 
 def _add(chunk: ChunkRows, offset: int, person: GeneratedPerson) -> None:
     birth = person.birth_date
+    names = [(n.surname, n.given_names, n.patronymic) for n in person.names]
+    forms = [comparable_form(*parts) for parts in names]
     chunk.persons.append(
         (person.sex, birth.year, birth.month, birth.day, birth.low, birth.high,
-         person.place_of_birth, person.country_of_birth or None, person.citizenship_status)
+         person.place_of_birth, person.country_of_birth or None, person.citizenship_status,
+         name_forms_join(forms))
     )  # fmt: skip
     if person.nationality:
         chunk.citizenships.append((offset, person.nationality))
-    for name in person.names:
-        parts = (name.surname, name.given_names, name.patronymic)
-        chunk.names.append(
-            (offset, name.kind, name.script, *parts, latin_form(*parts), comparable_form(*parts))
-        )
+    for name, parts, form in zip(person.names, names, forms, strict=True):
+        chunk.names.append((offset, name.kind, name.script, *parts, latin_form(*parts), form))
     for document in person.documents:
         chunk.documents.append(
             (offset, document.kind, document.number, normalise_document_number(document.number),
@@ -73,7 +79,6 @@ def _add(chunk: ChunkRows, offset: int, person: GeneratedPerson) -> None:
         chunk.addresses.append(
             (offset, address.kind, address.line, address.city, address.valid_from)
         )
-    names = [(n.surname, n.given_names, n.patronymic) for n in person.names]
     chunk.keys.extend((offset, key) for key in sorted(keys_for_names(names, birth.year)))
     if person.duplicate_of is not None:
         link = person.duplicate_of

@@ -63,7 +63,7 @@ HOME_COUNTRY = "AZE"
 PERSON_FIELDS = (
     "number", "sex", "birth_year", "birth_month", "birth_day", "birth_date_low",
     "birth_date_high", "place_of_birth", "country_of_birth", "citizenship_status",
-    "status_summary", "photo", "created_at", "updated_at",
+    "name_forms", "status_summary", "photo", "created_at", "updated_at",
 )  # fmt: skip
 CITIZENSHIP_FIELDS = ("person", "country", "source")
 NAME_FIELDS = (
