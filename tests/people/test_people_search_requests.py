@@ -11,6 +11,7 @@ from test_people_views import HX, officer_client, registered
 from umis.accounts.models import Role, User
 from umis.audit.models import AuditEvent
 from umis.people import events
+from umis.people.forms import SearchForm
 from umis.people.inputs import NameInput
 from umis.people.search import SearchCriteria, person_search
 
@@ -98,3 +99,19 @@ def test_a_page_comes_with_its_names_and_citizenships() -> None:
     assert first.citizenships == ["RUS"]
     assert len(numbers) == len(born) == 2
     assert len(shown) == 0
+
+
+def test_search_forms_share_their_fixed_choices_but_not_their_widgets() -> None:
+    # given two search forms, as two requests make them
+    first, second = SearchForm(), SearchForm()
+
+    # then the lists of choices are one, read by both
+    for name in ("purpose", "sex", "birth_mode"):
+        assert first.fields[name].choices is second.fields[name].choices  # type: ignore[attr-defined]
+
+    # and what one request changes on its form stays on it
+    first.fields["purpose"].widget.attrs["data-changed"] = "yes"
+    assert "data-changed" not in second.fields["purpose"].widget.attrs
+    assert "hx-get" not in second.fields["q"].widget.attrs  # live() is per form
+    first.live()
+    assert "hx-get" not in second.fields["q"].widget.attrs

@@ -11,13 +11,14 @@ prepared; statements run here are not in Django's query log.
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import psycopg
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Model
+from django.db.models import DEFERRED, Model
 
 
 def in_list(column: str) -> str:
@@ -30,6 +31,9 @@ def in_list(column: str) -> str:
 def list_param(values: Sequence[Any]) -> Any:
     """The parameter :func:`in_list` reads: an array on PostgreSQL, JSON text on SQLite."""
     return list(values) if connection.vendor == "postgresql" else json.dumps(list(values))
+
+
+_ROWS = psycopg.pq.ExecStatus.TUPLES_OK
 
 
 def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -45,7 +49,9 @@ def fetch_prepared(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     assert isinstance(raw, psycopg.Connection)
     with psycopg.Cursor(raw) as cursor:  # binds on the server, as a prepared statement needs
         cursor.execute(sql, params, prepare=True)
-        return cursor.fetchall() if cursor.description else []
+        # (the result's status, not the cursor's description: that builds an object per column)
+        returned = cursor.pgresult is not None and cursor.pgresult.status == _ROWS
+        return cursor.fetchall() if returned else []
 
 
 def plan_once(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
@@ -71,27 +77,34 @@ def instance(model: type[Model], fields: Sequence[str], values: Sequence[Any]) -
     """A model instance from raw ``values`` of ``fields`` (attribute names, in any order),
     each converted as the ORM converts what it reads (JSON text, SQLite's dates and
     booleans); fields not given are loaded when first used."""
+    plan = _plan(model, tuple(fields))
     converted = list(values)
-    for position, (column, converters) in enumerate(_converters(model, tuple(fields))):
+    for position, column, converters in plan.converters:
         value = converted[position]
         for convert in converters:
             value = convert(value, column, connection)
         converted[position] = value
-    given = dict(zip(fields, converted, strict=True))
-    ordered = [f.attname for f in model._meta.concrete_fields if f.attname in given]  # as from_db
-    return model.from_db(connection.alias, ordered, [given[name] for name in ordered])
+    # a value for every concrete field, in their order, as Model.from_db would make them
+    ordered = [DEFERRED if at is None else converted[at] for at in plan.positions]
+    return model.from_db(connection.alias, plan.names, ordered)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    converters: list[tuple[int, Any, list[Converter]]]  # position, column, its converters
+    positions: list[int | None]  # for each concrete field, its position in the values
+    names: list[str]  # the concrete fields' attribute names
 
 
 @cache
-def _converters(model: type[Model], fields: tuple[str, ...]) -> list[tuple[Any, list[Converter]]]:
+def _plan(model: type[Model], fields: tuple[str, ...]) -> _Plan:
     table = model._meta.db_table
-    found = []
-    for name in fields:
-        column = next(f for f in model._meta.concrete_fields if f.attname == name).get_col(table)
-        found.append(
-            (
-                column,
-                connection.ops.get_db_converters(column) + column.get_db_converters(connection),
-            )
-        )
-    return found
+    concrete = {f.attname: f for f in model._meta.concrete_fields}
+    converters = []
+    for position, name in enumerate(fields):
+        column = concrete[name].get_col(table)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((position, column, found))
+    at = {name: position for position, name in enumerate(fields)}
+    return _Plan(converters, [at.get(name) for name in concrete], list(concrete))

@@ -20,7 +20,7 @@ from umis.people.access_search import search_persons
 from umis.people.entry import EntryCheck, EntryMatch, entry_resolver, known_source_record
 from umis.people.inputs import AddressInput, DocumentInput, IdentifierInput, NameInput, PersonInput
 from umis.people.models import Person
-from umis.people.search import SearchCriteria
+from umis.people.search import Hit, SearchCriteria
 
 router = Router()
 
@@ -307,21 +307,20 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> SearchOut:
         total=page.total,
         page=page.page,
         page_size=page.page_size,
-        results=[
-            SearchHitOut(
-                person=PersonSummary(
-                    number=hit.person.number,
-                    sex=hit.person.sex,
-                    birth_date=str(hit.person.birth_date) if hit.person.birth_date else None,
-                    names=hit.names,
-                    citizenships=hit.citizenships,
-                ),
-                score=round(hit.score, 3),
-                reasons=hit.reasons,
-            )
-            for hit in page.hits
-        ],
+        results=[_hit_out(hit) for hit in page.hits],
     )
+
+
+def _hit_out(hit: Hit) -> SearchHitOut:
+    born = hit.person.birth_date
+    summary = PersonSummary(
+        number=hit.person.number,
+        sex=hit.person.sex,
+        birth_date=str(born) if born else None,
+        names=hit.names,
+        citizenships=hit.citizenships,
+    )
+    return SearchHitOut(person=summary, score=round(hit.score, 3), reasons=hit.reasons)
 
 
 @router.get("/{number}", response={200: PersonOut, **ERRORS}, summary="Get a person")

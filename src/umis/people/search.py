@@ -324,6 +324,6 @@ def person_search(criteria: SearchCriteria) -> SearchPage:
     page_hits = _hits(ranked[start : start + criteria.page_size])
     if criteria.birth_date:
         for hit in page_hits:
-            if hit.person.birth_date:
-                hit.reasons.append(_("born %(date)s") % {"date": hit.person.birth_date})
+            if born := hit.person.birth_date:
+                hit.reasons.append(_("born %(date)s") % {"date": born})
     return SearchPage(page_hits, len(ranked), criteria.page, criteria.page_size)

@@ -19,6 +19,17 @@ def _blank(label: Any) -> list[tuple[str, Any]]:
     return [("", label)]
 
 
+class FixedChoiceField(forms.ChoiceField):
+    """A choice field whose choices never change: each form shares them.
+
+    A form deep-copies its fields, and a choice field its list of choices with
+    every lazy label, on each request; these lists are never altered per form.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> "FixedChoiceField":
+        return forms.Field.__deepcopy__(self, memo)  # the field and its widget, not the choices
+
+
 class CountryField(forms.ModelChoiceField[Country]):
     """A country chosen from the list, shown as ``Name (CODE)`` so codes can be typed."""
 
@@ -68,7 +79,7 @@ class IsoDateField(forms.DateField):
 
 
 def purpose_field(**kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
+    return FixedChoiceField(
         label=_("Purpose"),
         choices=_blank(_("— why are you looking? —")) + list(Purpose.choices),
         error_messages={"required": _("Choose why you need this information.")},
@@ -78,7 +89,7 @@ def purpose_field(**kwargs: Any) -> forms.ChoiceField:
 
 def sex_field(required: bool = True) -> forms.ChoiceField:
     blank = _("— choose —") if required else _("— any —")
-    return forms.ChoiceField(
+    return FixedChoiceField(
         label=_("Sex"), choices=_blank(blank) + list(Sex.choices), required=required
     )
 

@@ -4,7 +4,13 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from umis.people.forms.fields import CountryField, PartialDateField, purpose_field, sex_field
+from umis.people.forms.fields import (
+    CountryField,
+    FixedChoiceField,
+    PartialDateField,
+    purpose_field,
+    sex_field,
+)
 from umis.people.search import SearchCriteria
 
 MAX_PAGE = 1000
@@ -23,7 +29,7 @@ class SearchForm(forms.Form):
     )
     purpose = purpose_field()
     birth_date = PartialDateField(label=_("Date of birth"))
-    birth_mode = forms.ChoiceField(
+    birth_mode = FixedChoiceField(
         label=_("Compare the date of birth"),
         choices=[
             ("exact", _("as written")),

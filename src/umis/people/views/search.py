@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
@@ -49,11 +51,11 @@ class ResultRow:
 
     number: str
     profile_url: str
-    names: list[str]
+    names: SafeString  # list items
     born: str
     sex: str
     citizenship: str
-    reasons: list[str]
+    reasons: SafeString  # list items
 
 
 def result_rows(hits: list[Hit], purpose: str) -> list[ResultRow]:
@@ -69,15 +71,19 @@ def result_rows(hits: list[Hit], purpose: str) -> list[ResultRow]:
             ResultRow(
                 number=person.number_display,
                 profile_url=profile_url(person, purpose),
-                names=hit.names,
+                names=_items(hit.names),
                 born=str(born) if born else "—",
                 sex=sexes.get(person.sex, ""),
                 citizenship=", ".join(hit.citizenships)
                 or statuses.get(person.citizenship_status, ""),
-                reasons=hit.reasons,
+                reasons=_items(hit.reasons),
             )
         )
     return rows
+
+
+def _items(texts: list[str]) -> SafeString:
+    return format_html_join("", "<li>{}</li>", ((text,) for text in texts))
 
 
 def _labels(choices: list[tuple[str, Any]]) -> dict[str, str]:
