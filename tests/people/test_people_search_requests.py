@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from test_people_views import HX, officer_client, registered
 
 from umis.accounts.models import Role, User
@@ -13,7 +13,9 @@ from umis.audit.models import AuditEvent
 from umis.people import events
 from umis.people.forms import SearchForm
 from umis.people.inputs import NameInput
+from umis.people.models import PERSON_NUMBERS
 from umis.people.search import SearchCriteria, person_search
+from umis.people.views.common import profile_links
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +117,21 @@ def test_search_forms_share_their_fixed_choices_but_not_their_widgets() -> None:
     assert "hx-get" not in second.fields["q"].widget.attrs  # live() is per form
     first.live()
     assert "hx-get" not in second.fields["q"].widget.attrs
+
+
+@pytest.mark.parametrize("script_prefix", ["/", f"/{PERSON_NUMBERS.make(1)}/"])
+def test_profile_links_are_the_profile_route_with_the_purpose(script_prefix: str) -> None:
+    # given the site served under a prefix, even one that reads like a person number
+    set_script_prefix(script_prefix)
+    try:
+        # when links are made for a page of persons
+        link = profile_links("case_work")
+
+        # then each is the route reversed for that person, with the purpose
+        for sequence in (1, 42, 999_999_999):
+            number = PERSON_NUMBERS.make(sequence)
+            expected = reverse("people:profile", args=[number])
+            assert link(number) == f"{expected}?purpose=case_work"
+            assert expected.startswith(script_prefix)
+    finally:
+        set_script_prefix("/")

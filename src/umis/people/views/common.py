@@ -1,12 +1,13 @@
 """What the registry's screens share: the remembered purpose, htmx detection, links."""
 
-from urllib.parse import urlencode
+from collections.abc import Callable
+from urllib.parse import quote, urlencode
 
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
 from umis.core.purposes import Purpose
-from umis.people.models import Person
+from umis.people.models import PERSON_NUMBERS, Person
 
 PURPOSE_SESSION_KEY = "people.purpose"
 
@@ -28,8 +29,16 @@ def is_htmx(request: HttpRequest) -> bool:
 
 
 def profile_url(person: Person, purpose: str) -> str:
+    return profile_links(purpose)(person.number)
+
+
+def profile_links(purpose: str) -> Callable[[str], str]:
+    """The link to a person's profile by person number, for ``purpose``; the route is
+    resolved once however many links are made (a page of results makes one a row)."""
+    marker = PERSON_NUMBERS.make(1)
+    head, _, tail = reverse("people:profile", args=[marker]).rpartition(marker)
     query = urlencode({"purpose": purpose})
-    return f"{reverse('people:profile', args=[person.number])}?{query}"
+    return lambda number: f"{head}{quote(number)}{tail}?{query}"
 
 
 def with_page(query: QueryDict, page: int) -> str:

@@ -22,7 +22,7 @@ from umis.people.search import Hit, SearchPage
 from umis.people.services import REGISTER_PERMISSION
 from umis.people.views.common import (
     is_htmx,
-    profile_url,
+    profile_links,
     remember_purpose,
     remembered_purpose,
     with_page,
@@ -63,6 +63,7 @@ def result_rows(hits: list[Hit], purpose: str) -> list[ResultRow]:
     of twenty hits through the template's tags and lazy labels cost milliseconds."""
     sexes = _labels(Sex.choices)
     statuses = _labels(CitizenshipStatus.choices)
+    profile = profile_links(purpose)
     rows = []
     for hit in hits:
         person = hit.person
@@ -70,7 +71,7 @@ def result_rows(hits: list[Hit], purpose: str) -> list[ResultRow]:
         rows.append(
             ResultRow(
                 number=person.number_display,
-                profile_url=profile_url(person, purpose),
+                profile_url=profile(person.number),
                 names=_items(hit.names),
                 born=str(born) if born else "—",
                 sex=sexes.get(person.sex, ""),
