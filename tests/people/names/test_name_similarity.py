@@ -97,13 +97,24 @@ PARTS = st.sampled_from(
 
 
 @settings(deadline=None)  # the first Chinese name loads the reading tables
-@given(st.lists(TOKENS.filter(bool).map(" ".join), min_size=1, max_size=2), PARTS, PARTS, PARTS)
-def test_a_stored_comparable_form_scores_as_the_name_it_was_made_of(
-    query: list[str], surname: str, given_names: str, patronymic: str
+@given(
+    st.lists(TOKENS.filter(bool).map(" ".join), min_size=0, max_size=3),
+    st.lists(st.tuples(PARTS, PARTS, PARTS), min_size=1, max_size=6),
+)
+def test_stored_comparable_forms_score_as_the_names_they_were_made_of(
+    query: list[str], names: list[tuple[str, str, str]]
 ) -> None:
+    # scored together, names of any number of tokens score as each does alone
     scorer = NameScorer(query)
-    form = comparable_form(surname, given_names, patronymic)
-    assert scorer.score_forms([form]) == [scorer.score((surname, given_names, patronymic))]
+    forms = [comparable_form(*name) for name in names]
+    assert scorer.score_forms(forms) == [NameScorer(query).score(name) for name in names]
+
+
+def test_long_stored_forms_score_as_their_names() -> None:
+    query = ["ABDUL", "RAHMAN", "IBN", "MUHAMMAD", "AL", "HASHIMI", "QURASHI"]
+    names = [("AL HASHIMI", "ABDUL RAHMAN IBN MUHAMMAD", ""), ("ALI", "HASAN", "")]
+    forms = [comparable_form(*name) for name in names]
+    assert NameScorer(query).score_forms(forms) == [name_similarity(query, n) for n in names]
 
 
 def test_a_comparable_form_marks_tokens_written_without_vowels() -> None:
