@@ -135,3 +135,17 @@ def test_profile_links_are_the_profile_route_with_the_purpose(script_prefix: str
             assert expected.startswith(script_prefix)
     finally:
         set_script_prefix("/")
+
+
+def test_the_results_table_escapes_what_was_typed_into_a_record(officer: Client) -> None:
+    # given a person whose alias holds markup
+    registered([NameInput("IVANOV", "IVAN"), NameInput("IVANOV", "<b>IVAN</b>", kind="alias")])
+
+    # when an officer searches
+    response = officer.get("/people/results", QUERY, **HX)
+
+    # then the alias is shown as text, in a table of a row per person found
+    html = response.content.decode()
+    assert "<li>IVANOV &lt;b&gt;IVAN&lt;/b&gt;</li>" in html
+    assert "<b>IVAN</b>" not in html
+    assert html.count('<tr><th scope="row">') == response.context["page"].total > 0
