@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, set_script_prefix
 from test_people_views import HX, officer_client, registered
 
-from umis.accounts.models import Role, User
+from umis.accounts.models import Role, Session, User
 from umis.audit.models import AuditEvent
 from umis.people import events
 from umis.people.forms import SearchForm
@@ -80,7 +80,7 @@ def _session_writes(queries: CaptureQueriesContext) -> list[str]:
     return [
         query["sql"]
         for query in queries
-        if query["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in query["sql"]
+        if query["sql"].startswith(("UPDATE", "INSERT")) and Session._meta.db_table in query["sql"]
     ]
 
 
