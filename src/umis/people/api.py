@@ -99,7 +99,7 @@ class PersonOut(Schema):
 
 
 # The search's answer is plain pydantic: it is built from values, and ninja's Schema
-# would read each of a page's fields through its Django-aware getter (about 1 ms a page).
+# would read each of a page's fields again through its Django-aware getter.
 class PersonSummary(BaseModel):
     number: str
     sex: str

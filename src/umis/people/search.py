@@ -183,8 +183,8 @@ _BORN_WITHIN = "(p.birth_date_low IS NULL OR (p.birth_date_low <= %s AND p.birth
 
 def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
     """The persons sharing most blocking keys with the typed name (at most
-    CANDIDATE_LIMIT) that pass the filters, a row for each of their names; no
-    parameters when the text gives no keys.
+    CANDIDATE_LIMIT) that pass the filters, a row for each with its number and name
+    forms; no parameters when the text gives no keys.
 
     One statement, its text the same for every name searched with the same
     filters (the keys are one parameter), so PostgreSQL keeps it prepared.
