@@ -62,11 +62,19 @@ def population_ensure(persons: int, vendor: str) -> Generation | None:
 
 
 def _searched() -> list[str]:
-    """What a name search reads: the key index, the persons by primary key, their names
-    and citizenships by person."""
-    relations = ["namekey_key_person", "people_person", "people_personname", "people_citizenship"]
+    """What a name search reads: the keys' postings (and where PostgreSQL keeps the long
+    ones, its TOAST table), the persons by primary key, their names and citizenships
+    by person."""
+    relations = ["people_keypostings", "people_person", "people_personname", "people_citizenship"]
     with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.oid::regclass::text, i.indexrelid::regclass::text FROM pg_class c "
+            "JOIN pg_class t ON t.oid = c.reltoastrelid "
+            "JOIN pg_index i ON i.indrelid = t.oid WHERE c.relname = 'people_keypostings'"
+        )
+        relations += [name for row in cursor.fetchall() for name in row]
         for table, columns in (
+            ("people_keypostings", ["key"]),
             ("people_person", ["id"]),
             ("people_personname", ["person_id"]),
             ("people_citizenship", ["person_id"]),
@@ -101,7 +109,8 @@ def prewarm(vendor: str) -> str:
 def _vacuum(vendor: str) -> None:
     with connection.cursor() as cursor:
         if vendor == "postgresql":
-            cursor.execute("VACUUM ANALYZE people_namekey, people_person, people_personname")
+            tables = "people_namekey, people_keypostings, people_person, people_personname"
+            cursor.execute(f"VACUUM ANALYZE {tables}")
         else:
             cursor.execute("ANALYZE")
 

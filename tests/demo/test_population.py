@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from pytest_django.fixtures import Settings
 
+from postings_check import postings_by_key, year_keys_by_key
 from umis.audit.models import AuditEvent
 from umis.core.permissions import Actor
 from umis.demo.events import POPULATION_GENERATED
@@ -192,6 +193,7 @@ def test_generating_300_persons_writes_their_names_keys_and_documents(tmp_path: 
     assert set(NameKey.objects.values_list("person", flat=True)) == set(
         Person.objects.values_list("pk", flat=True)
     )
+    assert postings_by_key() == year_keys_by_key() != {}  # rebuilt after the write
     assert all(PERSON_NUMBERS.is_valid(n) for n in Person.objects.values_list("number", flat=True))
     for person in Person.objects.prefetch_related("names"):  # the forms services would keep
         forms = [name.comparable for name in person.names.all()]

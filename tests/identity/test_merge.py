@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from identity_factories import SYSTEM, officer_actor, person_tables, registered, snapshot
 
+from postings_check import postings_by_key, year_keys_by_key
 from umis.audit.models import AuditEvent
 from umis.core.errors import NotAllowed, ValidationFailed
 from umis.identity import merging
@@ -12,6 +13,7 @@ from umis.identity.merging import person_links
 from umis.identity.models import CandidatePair, Merge
 from umis.identity.services import Proposal, merge_approve, merge_request, merge_undo, pairs_propose
 from umis.people.access import access_person_by_number
+from umis.people.indexing import name_forms_join
 from umis.people.models import Citizenship, NameKey, Person, PersonName, TravelDocument
 from umis.stays.models import Crossing, StayStatus
 
@@ -82,6 +84,11 @@ def test_a_sure_merge_moves_every_fact_and_the_old_number_resolves(
                 .order_by("country_id")) == ["AZE", "RUS"]  # fmt: skip
     assert Crossing.objects.get(source_ref="X1").person_id == survivor.pk
     assert not NameKey.objects.filter(person=absorbed).exists()
+    assert postings_by_key() == year_keys_by_key()  # search finds the survivor by every name
+    survivor.refresh_from_db()
+    forms = PersonName.objects.filter(person=survivor).values_list("comparable", flat=True)
+    assert survivor.name_forms == name_forms_join(forms)
+    assert absorbed.name_forms == ""
     for link in person_links():
         assert not link.model._default_manager.filter(**{link.field: absorbed}).exists()
     found = access_person_by_number(
@@ -107,15 +114,17 @@ def test_merge_then_unmerge_leaves_every_related_row_exactly_as_before(
     _crossing(absorbed, "A1")
     _status(survivor, 10)
     _status(absorbed, 20)  # repeats the survivor's one-to-one row: removed, then restored
-    before = snapshot()
+    before, postings = snapshot(), postings_by_key()
     merge = merge_request(
         actor=officer_actor(), survivor=survivor, absorbed=absorbed, reason="one man",
         pair=_pair(survivor, absorbed, 0.999),
     )  # fmt: skip
     assert snapshot() != before
+    assert postings_by_key() != postings
     assert StayStatus.objects.filter(person=absorbed).count() == 0
     merge_undo(actor=officer_actor(username="another"), merge=merge, reason="two brothers")
     assert snapshot() == before
+    assert postings_by_key() == postings
     merge.refresh_from_db()
     assert merge.status == Merge.Status.UNDONE
     assert AuditEvent.objects.filter(event_type="identity.persons_unmerged").count() == 1

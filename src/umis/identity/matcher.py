@@ -21,7 +21,7 @@ from umis.identity.engine.levels import Features
 from umis.identity.engine.model import MODEL_FILE
 from umis.identity.engine.scoring import Evidence, ScoringModel, load_scoring_model
 from umis.identity.registry import candidate_records
-from umis.people.indexing import keys_for_names
+from umis.people.indexing import is_year_key, keys_for_names
 from umis.people.models import NameKey, Person, TravelDocument
 
 Decision = Literal["link", "propose", "create"]
@@ -67,7 +67,7 @@ def candidate_ids(records: Sequence[dict[str, str]]) -> list[int]:
         # A single-name key without the year is shared by every Ali or every Mammadov:
         # at a million persons it alone would drown the query. Keep the keys qualified
         # by the year of birth and the name-pair keys (selective, and order-free).
-        keys = {key for key in keys if "@" in key or key.startswith("pp:")}
+        keys = {key for key in keys if is_year_key(key) or key.startswith("pp:")}
     by_name = (
         NameKey.objects.filter(key__in=keys)
         .values("person_id")

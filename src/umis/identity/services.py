@@ -164,7 +164,8 @@ def merge_approve(*, actor: Actor, merge: Merge) -> Merge:
 
 def _perform(actor: Actor, merge: Merge) -> None:
     survivor, absorbed = merge.survivor, merge.absorbed
-    moves = move_facts(absorbed, survivor)
+    with people_services.rows_moving(survivor, absorbed):
+        moves = move_facts(absorbed, survivor)
     Person.objects.filter(pk=absorbed.pk).update(merged_into=survivor)
     merge.moved, merge.removed = moves.moved, moves.removed
     merge.status, merge.merged_at = Merge.Status.MERGED, clock.now()
@@ -198,7 +199,8 @@ def merge_undo(*, actor: Actor, merge: Merge, reason: str) -> Merge:
             "merge", _("The surviving record was merged again since; undo that merge first.")
         )
     absorbed = Person.objects.get(pk=merge.absorbed_id)
-    restore_facts(Moves(merge.moved, merge.removed), absorbed, survivor)
+    with people_services.rows_moving(survivor, absorbed):
+        restore_facts(Moves(merge.moved, merge.removed), absorbed, survivor)
     Person.objects.filter(pk=absorbed.pk).update(merged_into=None)
     merge.status, merge.undone_by, merge.undone_at = (
         Merge.Status.UNDONE,

@@ -33,8 +33,16 @@ TYPO_PREFIX = "t:"
 MIN_TYPO_KEY_LENGTH = 3
 
 
+YEAR_MARK = "@"  # between a key and the year of birth it is qualified by
+
+
 def year_key(key: str, year: int | str) -> str:
-    return f"{key}@{year}"
+    return f"{key}{YEAR_MARK}{year}"
+
+
+def is_year_key(key: str) -> bool:
+    """Whether ``key`` is qualified by a year of birth (what name search looks up)."""
+    return YEAR_MARK in key
 
 
 def typo_keys(phonetic: str) -> set[str]:

@@ -195,6 +195,25 @@ class NameKey(models.Model):
         return self.key
 
 
+class KeyPostings(models.Model):
+    """The persons holding one search key (a blocking key qualified by year of birth).
+
+    The same facts as that key's :class:`NameKey` rows, kept together: ``persons``
+    holds the persons' ids in ascending order, packed (``people.postings``). A
+    search reads a row per key it looks up, not a row per person and key.
+    """
+
+    key = models.CharField(max_length=40, primary_key=True)
+    persons = models.BinaryField(default=b"")
+
+    class Meta:
+        verbose_name = _("search key postings")
+        verbose_name_plural = _("search key postings")
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class TravelDocument(models.Model):
     class Kind(models.TextChoices):
         PASSPORT = "passport", _("passport")

@@ -25,7 +25,6 @@ from umis.people.models import (
     PERSON_NUMBERS,
     Citizenship,
     Identifier,
-    NameKey,
     Person,
     PersonName,
     TravelDocument,
@@ -33,6 +32,7 @@ from umis.people.models import (
     written_name,
 )
 from umis.people.names.keys import NameScorer
+from umis.people.postings import most_shared
 
 BirthMode = Literal["exact", "year", "around"]
 CANDIDATE_LIMIT = 100
@@ -181,21 +181,16 @@ def _number_matches(criteria: SearchCriteria) -> list[_Match]:
 _BORN_WITHIN = "(p.birth_date_low IS NULL OR (p.birth_date_low <= %s AND p.birth_date_high >= %s))"
 
 
-def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
-    """The persons sharing most blocking keys with the typed name (at most
-    CANDIDATE_LIMIT) that pass the filters, a row for each with its number and name
-    forms; no parameters when the text gives no keys.
+def _candidates_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
+    """The persons of a list of ids (one parameter, first) that pass the filters, a row
+    for each with its number and name forms, and the filters' parameters.
 
-    One statement, its text the same for every name searched with the same
-    filters (the keys are one parameter), so PostgreSQL keeps it prepared.
+    The text is the same for every name searched with the same filters, so
+    PostgreSQL keeps the statement prepared.
     """
-    keys = sorted(query_keys(criteria.text, _birth_years(criteria)))
-    if not keys:
-        return "", []
     q = connection.ops.quote_name
-    tables = {model.__name__: q(model._meta.db_table) for model in (NameKey, Person, Citizenship)}
-    params: list[Any] = [list_param(keys), CANDIDATE_LIMIT]
-    where = ["p.merged_into_id IS NULL"]
+    params: list[Any] = []
+    where = [in_list("p.id"), "p.merged_into_id IS NULL"]
     searched = _birth_range(criteria)
     if searched is not None:
         where.append(_BORN_WITHIN)
@@ -204,18 +199,15 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
         where.append("p.sex = %s")
         params.append(criteria.sex)
     if criteria.nationality:
+        citizenships = q(Citizenship._meta.db_table)
         where.append(
-            f"EXISTS (SELECT 1 FROM {tables['Citizenship']} c "  # noqa: S608
+            f"EXISTS (SELECT 1 FROM {citizenships} c "  # noqa: S608
             "WHERE c.person_id = p.id AND c.country_id = %s)"
         )
         params.append(criteria.nationality)
     sql = (
-        "WITH candidates AS (SELECT person_id, COUNT(*) AS shared "  # noqa: S608 (no user text)
-        f"FROM {tables['NameKey']} WHERE {in_list('key')} "
-        "GROUP BY person_id ORDER BY shared DESC, person_id LIMIT %s) "
-        f"SELECT p.id, p.{q('number')}, p.{q('name_forms')} FROM candidates "
-        f"JOIN {tables['Person']} p ON p.id = candidates.person_id "
-        f"WHERE {' AND '.join(where)}"
+        f"SELECT p.id, p.{q('number')}, p.{q('name_forms')} "  # noqa: S608 (no user text)
+        f"FROM {q(Person._meta.db_table)} p WHERE {' AND '.join(where)}"
     )
     return sql, params
 
@@ -223,12 +215,16 @@ def _name_sql(criteria: SearchCriteria) -> tuple[str, list[Any]]:
 def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     """Candidates passing the filters whose best name is alike enough, with that name's form.
 
-    Candidates come with their persons' name forms in one statement; no name row is read.
+    The candidates are the CANDIDATE_LIMIT persons sharing most blocking keys with the
+    typed name (``postings.most_shared``); they come with their persons' name forms in
+    one more statement, and no name row is read.
     """
-    sql, params = _name_sql(criteria)
-    if not params:  # the text gives no keys
+    keys = query_keys(criteria.text, _birth_years(criteria))
+    ids = most_shared(keys, CANDIDATE_LIMIT) if keys else []
+    if not ids:
         return []
-    rows = fetch_prepared(sql, params)
+    sql, params = _candidates_sql(criteria)
+    rows = fetch_prepared(sql, [list_param(ids), *params])
     forms = [name_forms_split(joined) for _id, _number, joined in rows]
     scores = iter(NameScorer([criteria.text]).score_forms([f for own in forms for f in own]))
     matches = []

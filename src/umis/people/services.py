@@ -1,5 +1,7 @@
 """Every write to the registry: atomic, audited, through these functions only."""
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
@@ -30,6 +32,7 @@ from umis.people.models import (
 )
 from umis.people.names.keys import comparable_form
 from umis.people.names.transliterate import script_of
+from umis.people.postings import postings_change
 from umis.people.validation import (
     check_address,
     check_document,
@@ -101,12 +104,36 @@ def _address_row(person: Person, address: AddressInput) -> Address:
 
 def person_keys_refresh(person: Person) -> None:
     """Rebuild what search reads of ``person`` from its names and year of birth: the
-    blocking keys and the name forms it scores."""
+    blocking keys (rows and postings) and the name forms it scores."""
     names = list(person.names.values_list("surname", "given_names", "patronymic", "comparable"))
     keys = keys_for_names((name[:3] for name in names), person.birth_year)
-    NameKey.objects.filter(person=person).delete()
-    NameKey.objects.bulk_create([NameKey(person=person, key=key) for key in sorted(keys)])
-    person.name_forms = name_forms_join(name[3] for name in names)
+    held = person_keys_held(person)
+    NameKey.objects.filter(person=person, key__in=held - keys).delete()
+    NameKey.objects.bulk_create([NameKey(person=person, key=key) for key in sorted(keys - held)])
+    postings_change(person.pk, held - keys, keys - held)
+    _name_forms_write(person, (name[3] for name in names))
+
+
+def person_keys_held(person: Person) -> set[str]:
+    """The blocking keys the person's ``NameKey`` rows hold."""
+    return set(NameKey.objects.filter(person=person).values_list("key", flat=True))
+
+
+@contextmanager
+def rows_moving(*persons: Person) -> Iterator[None]:
+    """Rows of ``persons`` move between them inside the block (a merge, or its undoing):
+    afterwards, what search reads of each follows, the postings its ``NameKey`` rows as
+    they are then, its name forms its names."""
+    held = [(person, person_keys_held(person)) for person in persons]
+    yield
+    for person, before in held:
+        now = person_keys_held(person)
+        postings_change(person.pk, before - now, now - before)
+        _name_forms_write(person, person.names.values_list("comparable", flat=True))
+
+
+def _name_forms_write(person: Person, forms: Iterable[str]) -> None:
+    person.name_forms = name_forms_join(forms)
     Person.objects.filter(pk=person.pk).update(name_forms=person.name_forms)
 
 

@@ -51,6 +51,7 @@ from umis.people.models import (
     PersonName,
     TravelDocument,
 )
+from umis.people.postings import postings_rebuild
 
 POPULATION_SERIES = "demo-population"
 PERSON_SERIES = "person"  # the series people.services issues person numbers from
@@ -133,6 +134,7 @@ def population_generate(
         duplicates += len(truth)
         if on_chunk is not None:
             on_chunk(chunk.count)
+    postings_rebuild()  # the search keys' postings, from the NameKey rows just written
     extra = {
         "seed": spec.seed,
         "as_of": spec.as_of.isoformat(),
