@@ -1,6 +1,6 @@
 """Who holds each search key: the inverted index name search reads.
 
-A name search looks up the blocking keys qualified by year of birth
+A name search given a year of birth looks up the blocking keys qualified by it
 (``indexing.year_keys``): twenty to forty keys held by a few thousand persons in
 all. :class:`~umis.people.models.NameKey` has a row per person and key (the
 identity matcher reads it); counting a search's keys there means reading and
