@@ -28,6 +28,26 @@ def test_a_list_is_one_parameter_and_the_rows_come_back_as_tuples() -> None:
     assert rows == [(code,) for code in codes]
 
 
+def test_a_list_of_texts_keeps_every_character_and_a_list_of_numbers_compares_as_numbers() -> None:
+    awkward = ['say "hi"', "back\\slash", "a,b", "{braces}", "NULL", " spaced ", "Məmmədov", ""]
+    Role.objects.bulk_create([Role(code=code) for code in [*awkward, "other"]])
+
+    rows = fetch_prepared(
+        f"SELECT code FROM {_table(Role)} WHERE {in_list('code')}",  # noqa: S608
+        [list_param(awkward)],
+    )
+    ids = list(Role.objects.filter(code__in=awkward[:2]).values_list("id", flat=True))
+    by_id = fetch_prepared(
+        f"SELECT code FROM {_table(Role)} WHERE {in_list('id')}",  # noqa: S608
+        [list_param(ids)],
+    )
+
+    assert sorted(code for (code,) in rows) == sorted(awkward)
+    assert sorted(code for (code,) in by_id) == sorted(awkward[:2])
+    with pytest.raises(TypeError):
+        list_param([1.5])  # type: ignore[list-item]
+
+
 def test_a_statement_returning_nothing_gives_no_rows() -> None:
     assert fetch_prepared(f"UPDATE {_table(Role)} SET customised = customised", []) == []  # noqa: S608
 

@@ -28,9 +28,28 @@ def in_list(column: str) -> str:
     return f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 (a column name)
 
 
-def list_param(values: Sequence[Any]) -> Any:
-    """The parameter :func:`in_list` reads: an array on PostgreSQL, JSON text on SQLite."""
-    return list(values) if connection.vendor == "postgresql" else json.dumps(list(values))
+def list_param(values: Sequence[int | str]) -> str:
+    """The parameter :func:`in_list` reads: on PostgreSQL an array written as text, whose
+    type the statement gives it (the column's); on SQLite JSON text.
+
+    Writing the array costs less than psycopg's adapting a list, element by element, on
+    every run of a prepared statement.
+    """
+    if connection.vendor != "postgresql":
+        return json.dumps([_listable(value) for value in values])
+    return "{" + ",".join(_array_element(_listable(value)) for value in values) + "}"
+
+
+def _listable(value: int | str) -> int | str:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"a list parameter holds numbers or texts, not {type(value).__name__}")
+    return value
+
+
+def _array_element(value: int | str) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _ROWS = psycopg.pq.ExecStatus.TUPLES_OK
