@@ -141,12 +141,16 @@ def _header(vendor: str, generation: Generation | None, queries: Sequence[Query]
 
 
 def _table(rows: Sequence[Measured], ours: Measured) -> None:
-    heads = ("n", "p50 ms", "p95 ms", "recall@10", "p50 ×", "p95 ×")
+    heads = ("n", "p50 ms", "p95 ms", "recall@10", "p50 ×", "p95 ×", "stolen")
     print(f"{'path':<36}", *(f"{head:>9}" for head in heads))
     for row in rows:
         recall = "—" if row.recall is None else f"{row.recall:.4f}"
+        stolen = "—" if row.stolen is None else f"{row.stolen:.1%}"
         print(
             f"{row.name:<36} {row.queries:>9} {row.p50_ms:>9.2f} {row.p95_ms:>9.2f} "
-            f"{recall:>9} {row.p50_ms / ours.p50_ms:>9.1f} {row.p95_ms / ours.p95_ms:>9.1f}"
+            f"{recall:>9} {row.p50_ms / ours.p50_ms:>9.1f} {row.p95_ms / ours.p95_ms:>9.1f} "
+            f"{stolen:>9}"
         )
     print("× = this path's latency divided by the selector's (same queries, same data)")
+    print("stolen = the share of the machine's CPU time the hypervisor gave other guests")
+    print("         while the path ran (/proc/stat; a virtual machine's neighbours)")
