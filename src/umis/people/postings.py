@@ -28,9 +28,14 @@ from umis.people.models import KeyPostings, NameKey
 PERSON_ID = numpy.dtype(">i8")
 
 
-def packed(ids: Iterable[int] | numpy.ndarray) -> bytes:
+def packed(ids: Iterable[int]) -> bytes:
     """Person ids as :attr:`KeyPostings.persons` holds them (sorted, each once)."""
-    return numpy.unique(numpy.fromiter(ids, dtype=numpy.int64)).astype(PERSON_ID).tobytes()
+    return _written(numpy.unique(numpy.fromiter(ids, dtype=numpy.int64)))
+
+
+def _written(ids: numpy.ndarray) -> bytes:
+    """Sorted distinct ids, packed."""
+    return ids.astype(PERSON_ID).tobytes()
 
 
 def unpacked(value: bytes | memoryview) -> numpy.ndarray:
@@ -91,10 +96,8 @@ def postings_change(person_id: int, removed: Iterable[str], added: Iterable[str]
         )
         for row in touched:
             ids = unpacked(row.persons)
-            if row.key in gained:
-                row.persons = packed([*ids.tolist(), person_id])
-            else:
-                row.persons = ids[ids != person_id].astype(PERSON_ID).tobytes()
+            kept = numpy.union1d(ids, [person_id]) if row.key in gained else ids[ids != person_id]
+            row.persons = _written(kept)
         KeyPostings.objects.bulk_update(touched, ["persons"], batch_size=500)
 
 
