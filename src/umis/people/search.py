@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from itertools import islice
 from operator import itemgetter
 from typing import Any, Literal, cast
 
+import numpy
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ from umis.people.names.keys import NameScorer
 from umis.people.postings import most_shared
 
 BirthMode = Literal["exact", "year", "around"]
-CANDIDATE_LIMIT = 100
+CANDIDATE_LIMIT = 200
 MIN_SCORE = 0.72
 _NUMBER_LIKE = re.compile(r"^(?=.*\d)[0-9A-Za-z][0-9A-Za-z\s\-/.]{3,24}$")
 
@@ -226,14 +226,19 @@ def _name_matches(criteria: SearchCriteria) -> list[_Match]:
     sql, params = _candidates_sql(criteria)
     rows = fetch_prepared(sql, [list_param(ids), *params])
     forms = [name_forms_split(joined) for _id, _number, joined in rows]
-    scores = iter(NameScorer([criteria.text]).score_forms([f for own in forms for f in own]))
+    counts = numpy.array([len(own) for own in forms])
+    named = numpy.flatnonzero(counts)  # a person without names matches no name
+    if not named.size:
+        return []
+    scores = NameScorer([criteria.text]).scores([form for own in forms for form in own])
+    starts = numpy.cumsum(counts) - counts
+    best = numpy.maximum.reduceat(scores, starts[named])  # each person's best name
     matches = []
-    for (person_id, number, _joined), own in zip(rows, forms, strict=True):
-        if not own:  # a person without names
-            continue
-        score, form = max(zip(islice(scores, len(own)), own, strict=True))
-        if score >= MIN_SCORE:
-            matches.append(_Match(person_id, number, score, form=form))
+    for at in named[best >= MIN_SCORE].tolist():
+        person_id, number, _joined = rows[at]
+        own = scores[starts[at] : starts[at] + counts[at]]
+        chosen = int(own.argmax())
+        matches.append(_Match(person_id, number, float(own[chosen]), form=forms[at][chosen]))
     return matches
 
 

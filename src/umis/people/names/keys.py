@@ -30,7 +30,7 @@ from itertools import combinations, permutations
 from typing import Final
 
 import numpy
-from rapidfuzz.distance import JaroWinkler, LCSseq
+from rapidfuzz.distance import OSA, JaroWinkler, LCSseq
 from rapidfuzz.process import cdist
 
 from umis.people.names.transliterate import to_latin
@@ -104,6 +104,7 @@ EXTRA_TOKEN_WEIGHT: Final = 0.25
 INITIAL_SIMILARITY: Final = 0.8
 CONSONANTAL_SIMILARITY: Final = 0.95
 PREFIX_SCALE: Final = 0.1  # Jaro-Winkler's weight of a common prefix (Winkler's value)
+LETTER_SHARE: Final = 0.3  # of a name's score, given to the share of letters that agree
 _EXACT_ASSIGNMENT_LIMIT: Final = 6
 
 
@@ -266,62 +267,79 @@ def _stored(token: _Token) -> str:
     return f"{_CONSONANTAL_MARK if token.consonantal else ''}{token.classes}"
 
 
-def _similarities(mine: Sequence[_Token], others: Sequence[str]) -> list[list[float]]:
-    """For each of ``others`` (tokens as :func:`comparable_form` writes them), its
-    similarity to each of ``mine``: 1 for the same classes; for an initial, 0.8
-    against a token of that initial, else 0; otherwise the Jaro-Winkler similarity
-    of the class strings, at least 0.95 where a token written mostly without vowels
-    fits into the other (see :func:`name_similarity`).
+def _pair_tables(mine: Sequence[_Token], others: Sequence[str]) -> numpy.ndarray:
+    """For each of ``others`` (tokens as :func:`comparable_form` writes them) and each of
+    ``mine``: the tokens' similarity and the share of their letters that agree, as an
+    array of shape (2, others, mine).
+
+    The similarity is 1 for the same classes; for an initial, 0.8 against a token of
+    that initial, else 0; otherwise the Jaro-Winkler similarity of the class strings,
+    at least 0.95 where a token written mostly without vowels fits into the other
+    (see :func:`name_similarity`). The agreement is the longer token's letters less
+    the edits from one to the other (a letter replaced, dropped, added, or two
+    neighbours swapped), over the longer token's letters; where a rule above set the
+    similarity (an initial, a fit), it is the agreement too.
 
     Computed for all pairs at once (rapidfuzz's ``cdist`` and array operations), as a
     search compares a few query tokens with a few hundred of its candidates'.
     """
-    if not mine or not others:
-        return [[] for _ in others]
-    ours = [t.classes for t in mine]
     theirs = [text.removeprefix(_CONSONANTAL_MARK) for text in others]
+    ours = [t.classes for t in mine]
     jaro = cdist(
-        ours,
         theirs,
+        ours,
         scorer=JaroWinkler.similarity,
         scorer_kwargs={"prefix_weight": PREFIX_SCALE},
         dtype=numpy.float64,
     )
+    edits = cdist(theirs, ours, scorer=OSA.normalized_similarity, dtype=numpy.float64)
     # a token's letters after the first, all found in order in the other's
-    common = cdist([c[1:] for c in ours], [c[1:] for c in theirs], scorer=LCSseq.similarity)
-    our_length = numpy.array([len(c) for c in ours])[:, None]
-    their_length = numpy.array([len(c) for c in theirs])[None, :]
-    same_start = numpy.equal.outer([c[0] for c in ours], [c[0] for c in theirs]) | numpy.outer(
-        [c[0] in _VOWELS for c in ours], [c[0] in _VOWELS for c in theirs]
-    )
-    our_fit = numpy.array([t.consonantal for t in mine])[:, None] & (common == our_length - 1)
-    their_fit = numpy.array([t.startswith(_CONSONANTAL_MARK) for t in others])[None, :] & (
+    common = cdist([c[1:] for c in theirs], [c[1:] for c in ours], scorer=LCSseq.similarity)
+    their_length = numpy.array([len(c) for c in theirs])[:, None]
+    our_length = numpy.array([len(c) for c in ours])[None, :]
+    same_start = _starts(theirs)[:, None] == _starts(ours)[None, :]
+    their_fit = numpy.array([t[:1] == _CONSONANTAL_MARK for t in others])[:, None] & (
         common == their_length - 1
     )
-    similarity = numpy.where(
-        same_start & (our_fit | their_fit), numpy.maximum(jaro, CONSONANTAL_SIMILARITY), jaro
-    )
+    our_fit = numpy.array([t.consonantal for t in mine])[None, :] & (common == our_length - 1)
+    fits = same_start & (their_fit | our_fit)
     initial = (our_length == 1) | (their_length == 1)
+    similarity = numpy.where(fits, numpy.maximum(jaro, CONSONANTAL_SIMILARITY), jaro)
     similarity = numpy.where(initial, numpy.where(same_start, INITIAL_SIMILARITY, 0.0), similarity)
-    similarity = numpy.where(numpy.equal.outer(ours, theirs), 1.0, similarity)
-    columns: list[list[float]] = similarity.T.tolist()
-    return columns
+    same = edits == 1.0  # the same classes
+    similarity[same] = 1.0
+    agreement = numpy.where(fits | initial, similarity, edits)
+    return numpy.stack([similarity, agreement])
+
+
+def _starts(tokens: Sequence[str]) -> numpy.ndarray:
+    """How each token starts, as a code: any vowel is one start, a consonant's class another."""
+    return numpy.array([0 if token[0] in _VOWELS else ord(token[0]) for token in tokens])
 
 
 def name_similarity(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> float:
     """How alike two names are, in [0, 1], whatever the order of their tokens.
 
-    Each token is paired with at most one token of the other name so that the sum
-    of token similarities is largest. Two tokens score 1 when their skeletons agree
-    up to consonant class (GASANOV, HASANOV), else the Jaro-Winkler similarity of
-    those class strings; a token written mostly without vowels, as Arabic script
-    is, scores at least 0.95 against a token holding its letters in order (MHMD
-    and MOHAMMAD, not MHMUD and MOHAMMAD); an initial against a name with that
-    initial scores 0.8. The sum is
-    divided by the shorter name's token count plus 0.25 for every token the
-    longer name has in excess, so a dropped second given name or a patronymic
-    kept among the given names costs a little, not a whole token:
-    ERIKSSON ANNA MARIA against ANNA ERIKSSON scores 2 / 2.25 ≈ 0.89.
+    Each token is paired with at most one token of the other name, the pairing that
+    scores highest. Two tokens are alike by two measures (see :func:`_pair_tables`):
+
+    - their similarity: 1 when their skeletons agree up to consonant class
+      (GASANOV, HASANOV), else the Jaro-Winkler similarity of those class strings;
+      a token written mostly without vowels, as Arabic script is, scores at least
+      0.95 against a token holding its letters in order (MHMD and MOHAMMAD, not
+      MHMUD and MOHAMMAD); an initial against a name with that initial scores 0.8;
+    - the share of their letters that agree, typing errors counted as edits.
+      Jaro-Winkler forgives a typo in a long token, little in a short one (USV
+      against UVS scores 0.56); counting letters forgives one typo as much anywhere.
+
+    The paired tokens' similarities are summed and divided by the shorter name's
+    token count plus 0.25 for every token the longer name has in excess, so a
+    dropped second given name or a patronymic kept among the given names costs a
+    little, not a whole token. The agreeing letters of the pairs are summed and
+    divided by the pairs' letters (each pair counts its longer token's) plus a
+    quarter of the unpaired tokens' letters. The score takes 70 % of the first and
+    30 % of the second (:data:`LETTER_SHARE`): ERIKSSON ANNA MARIA against ANNA
+    ERIKSSON scores 0.7 × 2 / 2.25 + 0.3 × 10 / 11.25 ≈ 0.89.
     Tokens may be in any script; parts holding several words are split.
     """
     return NameScorer(a_tokens).score(b_tokens)
@@ -331,100 +349,96 @@ class NameScorer:
     """:func:`name_similarity` of many names against one, as a search compares them.
 
     The one name's tokens are prepared once, and for each token of the other names
-    its similarities to them are kept: candidates found through shared keys share
-    most of their tokens, so most tokens are looked up, not compared again.
+    its similarities and agreements with them are kept: candidates found through
+    shared keys share most of their tokens, so most tokens are looked up, not
+    compared again. Names with the same number of tokens are scored together, every
+    pairing of their tokens with ours at once (array operations), without a loop
+    over a search's candidates.
     """
 
-    __slots__ = ("_columns", "_tokens")
+    __slots__ = ("_lengths", "_row", "_table", "_their_lengths", "_tokens")
 
     def __init__(self, tokens: Sequence[str]) -> None:
         self._tokens = _comparable(tokens)
-        # an other name's token (as stored) -> its similarity to each of ours
-        self._columns: dict[str, tuple[float, ...]] = {}
+        self._lengths = numpy.array([len(t.classes) for t in self._tokens])
+        # a row per token of other names met so far (as stored): its (similarity,
+        # agreement) with each of ours, and its letters
+        self._row: dict[str, int] = {}
+        self._table = numpy.empty((0, 2, len(self._tokens)))
+        self._their_lengths = numpy.empty(0, dtype=numpy.int64)
 
     def score(self, other: Sequence[str]) -> float:
         """Similarity to the other name, given as its tokens or its parts (fields)."""
-        return self._score([self._column(_stored(token)) for token in _comparable(other)])
+        return self.score_forms([" ".join(_stored(token) for token in _comparable(other))])[0]
 
     def score_forms(self, forms: Sequence[str]) -> list[float]:
-        """Similarity to each name given by its :func:`comparable_form`.
-
-        Names with the same number of tokens are scored together, every pairing of
-        their tokens with ours at once (array operations): the same scores as
-        :meth:`score`, without a loop over a search's hundred or so candidates.
-        """
-        split = [form.split() for form in forms]
-        texts = list({text for tokens in split for text in tokens} - self._columns.keys())
-        if texts and self._tokens:
-            columns = _similarities(self._tokens, texts)
-            self._columns.update(zip(texts, map(tuple, columns), strict=True))
-        scores = [0.0] * len(split)
-        if not self._tokens:
-            return scores
-        place: dict[str, int] = {}
-        positions = [[place.setdefault(text, len(place)) for text in tokens] for tokens in split]
-        # row: a token of theirs; column: one of ours
-        table = numpy.array([self._columns[text] for text in place], dtype=numpy.float64)
-        by_length: dict[int, list[int]] = {}
-        for number, tokens in enumerate(positions):
-            by_length.setdefault(len(tokens), []).append(number)
-        for length, numbers in by_length.items():
-            if not length:
-                continue
-            if _one_by_one(length, len(self._tokens)):
-                found = [self._score([self._columns[t] for t in split[n]]) for n in numbers]
-            else:
-                found = self._scores_together(table[numpy.array([positions[n] for n in numbers])])
-            for number, score in zip(numbers, found, strict=True):
-                scores[number] = score
-        return scores
-
-    def _scores_together(self, similarities: numpy.ndarray) -> list[float]:
-        """:meth:`_score` of names with the same number of tokens; ``similarities`` holds,
-        for each name, a row per token of theirs and a column per token of ours."""
-        _, theirs, mine = similarities.shape
-        if mine == 1 or theirs == 1:
-            matched = similarities.max(axis=(1, 2))
-        else:
-            if mine <= theirs:  # each of our tokens given a distinct one of theirs
-                similarities = similarities.transpose(0, 2, 1)
-            rows, columns = sorted((mine, theirs))
-            chosen = numpy.array(_choices(columns, rows))
-            matched = similarities[:, numpy.arange(rows), chosen].sum(axis=2).max(axis=1)
-        short, long = sorted((mine, theirs))
-        found: list[float] = (matched / (short + EXTRA_TOKEN_WEIGHT * (long - short))).tolist()
+        """Similarity to each name given by its :func:`comparable_form`."""
+        found: list[float] = self.scores(forms).tolist()
         return found
 
-    def _column(self, text: str) -> tuple[float, ...]:
-        column = self._columns.get(text)
-        if column is None:
-            column = self._columns[text] = tuple(_similarities(self._tokens, [text])[0])
-        return column
+    def scores(self, forms: Sequence[str]) -> numpy.ndarray:
+        """:meth:`score_forms` as an array, for a caller that goes on with arrays."""
+        scores = numpy.zeros(len(forms))
+        if not self._tokens or not forms:
+            return scores
+        tokens = " ".join(forms).split()
+        counts = numpy.array([form.count(" ") + 1 if form else 0 for form in forms])
+        if len(tokens) != counts.sum():
+            raise ValueError("comparable forms have their tokens apart by one space")
+        self._learn(set(tokens))
+        row = self._row
+        token_rows = numpy.array([row[text] for text in tokens], dtype=numpy.intp)
+        starts = numpy.cumsum(counts) - counts
+        for length in numpy.unique(counts[counts > 0]).tolist():
+            names = numpy.flatnonzero(counts == length)
+            rows = token_rows[starts[names][:, None] + numpy.arange(length)]
+            scores[names] = self._scores_together(self._table[rows], self._their_lengths[rows])
+        return scores
 
-    def _score(self, columns: list[tuple[float, ...]]) -> float:
-        """The best pairing of our tokens (rows) with the other name's (columns)."""
-        mine, theirs = len(self._tokens), len(columns)
-        if not mine or not theirs:
-            return 0.0
-        if mine == 1 or theirs == 1:
-            matched = max(max(column) for column in columns)
-        elif mine == theirs == 2:  # the usual: surname and a given name on both sides
-            first, second = columns
-            matched = max(first[0] + second[1], second[0] + first[1])
-        elif mine <= theirs:
-            matched = _best_assignment([list(row) for row in zip(*columns, strict=True)], theirs)
+    def _learn(self, texts: set[str]) -> None:
+        """Compare the tokens not met before with ours."""
+        new = list(texts - self._row.keys())
+        if not new:
+            return
+        self._row.update(zip(new, range(len(self._row), len(self._row) + len(new)), strict=True))
+        tables = _pair_tables(self._tokens, new).transpose(1, 0, 2)
+        lengths = [len(text) - text.startswith(_CONSONANTAL_MARK) for text in new]
+        self._table = numpy.concatenate([self._table, tables])
+        self._their_lengths = numpy.concatenate([self._their_lengths, lengths])
+
+    def _scores_together(
+        self, tables: numpy.ndarray, their_lengths: numpy.ndarray
+    ) -> numpy.ndarray:
+        """The score of names with the same number of tokens, each at its best pairing.
+
+        ``tables`` has, for each name, a row per token of theirs holding the
+        (similarity, agreement) pair with each token of ours; ``their_lengths`` the
+        letters of their tokens.
+        """
+        names, theirs, _, mine = tables.shape
+        similarity, agreement = tables[:, :, 0, :], tables[:, :, 1, :]
+        ours = self._lengths[None, None, :]
+        letters = numpy.maximum(their_lengths[:, :, None], ours)
+        paired = their_lengths[:, :, None] + ours
+        total = their_lengths.sum(axis=1) + self._lengths.sum()
+        # each pairing's sums, over the rows of the side with fewer tokens
+        measures = numpy.stack([similarity, agreement * letters, letters, paired])
+        if mine < theirs:
+            measures = measures.transpose(0, 1, 3, 2)
+        rows, columns = sorted((mine, theirs))
+        if columns <= _EXACT_ASSIGNMENT_LIMIT:
+            chosen = numpy.array(_choices(columns, rows))
+            sums = measures[:, :, numpy.arange(rows), chosen].sum(axis=3)
         else:
-            matched = _best_assignment([list(column) for column in columns], mine)
-        short, long = sorted((mine, theirs))
-        return matched / (short + EXTRA_TOKEN_WEIGHT * (long - short))
-
-
-def _one_by_one(theirs: int, mine: int) -> bool:
-    """Whether names of ``theirs`` tokens are scored one by one: those paired greedily,
-    and those of four pairs and more (``sum`` adds those up compensating for rounding,
-    which array sums do not)."""
-    rows, columns = sorted((theirs, mine))
-    return rows > 3 or (rows > 1 and columns > _EXACT_ASSIGNMENT_LIMIT)
+            chosen = numpy.array([_greedy_pairing(name) for name in measures[0]])
+            sums = measures[:, numpy.arange(names)[:, None], numpy.arange(rows), chosen]
+            sums = sums.sum(axis=2)[:, :, None]
+        matched, agreeing, pair_letters, paired_letters = sums
+        tokens = matched / (rows + EXTRA_TOKEN_WEIGHT * (columns - rows))
+        unpaired = total[:, None] - paired_letters
+        letter_share = agreeing / (pair_letters + EXTRA_TOKEN_WEIGHT * unpaired)
+        blended: numpy.ndarray = (1 - LETTER_SHARE) * tokens + LETTER_SHARE * letter_share
+        return blended.max(axis=1)
 
 
 @cache
@@ -433,32 +447,21 @@ def _choices(columns: int, rows: int) -> tuple[tuple[int, ...], ...]:
     return tuple(permutations(range(columns), rows))
 
 
-def _best_assignment(scores: list[list[float]], columns: int) -> float:
-    """The largest sum of scores pairing each row with a distinct column."""
-    rows = len(scores)
-    if rows == 1:
-        return max(scores[0])
-    if rows == 2:  # the usual query: surname and a given name
-        first, second = scores
-        return max(first[a] + second[b] for a in range(columns) for b in range(columns) if a != b)
-    if rows == 3 and columns <= _EXACT_ASSIGNMENT_LIMIT:
-        first, second, third = scores
-        return max(first[a] + second[b] + third[c] for a, b, c in _choices(columns, 3))
-    if columns <= _EXACT_ASSIGNMENT_LIMIT:
-        return max(
-            sum(scores[row][column] for row, column in enumerate(chosen))
-            for chosen in _choices(columns, rows)
-        )
-    candidates = sorted(
-        ((scores[row][column], row, column) for row in range(rows) for column in range(columns)),
+def _greedy_pairing(similarity: numpy.ndarray) -> list[int]:
+    """For each row, a distinct column: the most alike pair first, then the next free."""
+    rows, columns = similarity.shape
+    ranked = sorted(
+        (
+            (similarity[row, column], row, column)
+            for row in range(rows)
+            for column in range(columns)
+        ),
         reverse=True,
     )
-    used_rows: set[int] = set()
-    used_columns: set[int] = set()
-    total = 0.0
-    for score, row, column in candidates:
-        if row not in used_rows and column not in used_columns:
-            used_rows.add(row)
-            used_columns.add(column)
-            total += score
-    return total
+    chosen: dict[int, int] = {}
+    used: set[int] = set()
+    for _, row, column in ranked:
+        if row not in chosen and column not in used:
+            chosen[row] = column
+            used.add(column)
+    return [chosen[row] for row in range(rows)]
