@@ -10,7 +10,8 @@ MAMEDOV, Мамедов, MEMMEDOV). Every function here first writes it with
    of the skeleton: a loose key for blocking, the only one that sees through
    Arabic script, which writes no short vowels.
 3. :func:`name_similarity` scores two names token by token (Jaro-Winkler on the
-   skeletons written in consonant classes) regardless of token order.
+   skeletons written in consonant classes, and the share of their letters that
+   agree) regardless of token order.
 
 :func:`name_keys` gives the blocking keys of one name record; two records are
 candidates for the same person when their key sets intersect. Keys are loose by
