@@ -255,6 +255,24 @@ def test_the_closest_name_comes_first_with_the_reason_it_matched(others: list[Pe
     )
 
 
+def test_each_person_is_matched_by_the_best_of_their_names() -> None:
+    # given persons with one, three and two names (a person's name forms are kept in
+    # sorted order: the alike ones here come last)
+    one = registered(NameInput("ALIYEV", "RASHAD"))
+    three = registered(
+        NameInput("ABBOTT", "JOHN"), NameInput("ADAMS", "PETER"), NameInput("ALIEV", "RASHAD")
+    )
+    two = registered(NameInput("ALIYEVA", "RASHIDA"), NameInput("ABBAS", "ADAM"))
+
+    page = search("ALIYEV RASHAD")
+
+    # then each is found by the name alike, with that name as the reason
+    reasons = {hit.person.pk: hit.reasons[0] for hit in page.hits}
+    assert reasons[one.pk] == "name “ALIYEV RASHAD” (100% alike)"
+    assert reasons[three.pk] == "name “ALIEV RASHAD” (100% alike)"
+    assert reasons[two.pk].startswith("name “ALIYEVA RASHIDA”")
+
+
 def test_a_variant_spelling_ranks_the_exact_spelling_first() -> None:
     mamedov = registered(NameInput("MAMEDOV", "RASHID"))
     mammadov = registered(NameInput("MAMMADOV", "RASHAD"))
