@@ -16,6 +16,7 @@ from it (:func:`postings_rebuild`).
 
 from collections.abc import Collection, Iterable
 from itertools import groupby
+from operator import itemgetter
 
 import numpy
 from django.db import connection, models, transaction
@@ -128,12 +129,8 @@ def postings_rebuild(
             f"SELECT key, person_id FROM {keys} {year_only} ORDER BY key, person_id",  # noqa: S608
             [mark],
         )
-        rows = ((key, packed(i for _, i in held)) for key, held in groupby(cursor, _first))
+        rows = ((key, packed(i for _, i in held)) for key, held in groupby(cursor, itemgetter(0)))
         insert = f"INSERT INTO {postings} (key, persons) VALUES (%s, %s)"  # noqa: S608
         with connection.cursor() as writer:
             while batch := [row for _, row in zip(range(_BATCH), rows, strict=False)]:
                 writer.executemany(insert, batch)
-
-
-def _first(row: tuple[str, int]) -> str:
-    return row[0]

@@ -131,16 +131,24 @@ def test_stored_comparable_forms_score_as_the_names_they_were_made_of(
     # scored together, names of any number of tokens score as each does alone
     scorer = NameScorer(query)
     forms = [comparable_form(*name) for name in names]
-    assert scorer.score_forms(forms) == [NameScorer(query).score(name) for name in names]
+    assert scorer.scores(forms).tolist() == [NameScorer(query).score(name) for name in names]
 
 
 def test_long_stored_forms_score_as_their_names() -> None:
     query = ["ABDUL", "RAHMAN", "IBN", "MUHAMMAD", "AL", "HASHIMI", "QURASHI"]
     names = [("AL HASHIMI", "ABDUL RAHMAN IBN MUHAMMAD", ""), ("ALI", "HASAN", "")]
     forms = [comparable_form(*name) for name in names]
-    assert NameScorer(query).score_forms(forms) == [name_similarity(query, n) for n in names]
+    assert NameScorer(query).scores(forms).tolist() == [name_similarity(query, n) for n in names]
 
 
 def test_a_comparable_form_marks_tokens_written_without_vowels() -> None:
     assert comparable_form("حسین", "MOHAMMAD") == "~KSIN MOKAMAT"
     assert comparable_form("", "") == ""
+
+
+def test_forms_not_written_as_comparable_forms_are_refused() -> None:
+    scorer = NameScorer(["ALIYEV RASHAD"])
+    assert scorer.scores([]).tolist() == []
+    assert scorer.scores(["", "ALIAV RASAT"]).tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match="one space apart"):
+        scorer.scores(["ALIAV  RASAT"])

@@ -19,7 +19,7 @@ design (Həsənov and Hüseynov share the phonetic key KSNV): the similarity sco
 and the other facts of the record decide.
 
 :func:`comparable_form` writes a name's tokens as the similarity compares them;
-the registry stores it with each name, so that :meth:`NameScorer.score_forms`
+the registry stores it with each name, so that :meth:`NameScorer.scores`
 scores a search's candidates without transliterating them again.
 """
 
@@ -370,22 +370,20 @@ class NameScorer:
 
     def score(self, other: Sequence[str]) -> float:
         """Similarity to the other name, given as its tokens or its parts (fields)."""
-        return self.score_forms([" ".join(_stored(token) for token in _comparable(other))])[0]
-
-    def score_forms(self, forms: Sequence[str]) -> list[float]:
-        """Similarity to each name given by its :func:`comparable_form`."""
-        found: list[float] = self.scores(forms).tolist()
-        return found
+        return float(self.scores([" ".join(_stored(token) for token in _comparable(other))])[0])
 
     def scores(self, forms: Sequence[str]) -> numpy.ndarray:
-        """:meth:`score_forms` as an array, for a caller that goes on with arrays."""
+        """Similarity to each name given by its :func:`comparable_form`, as an array.
+
+        A form whose tokens are not one space apart is refused (``ValueError``).
+        """
         scores = numpy.zeros(len(forms))
         if not self._tokens or not forms:
             return scores
         tokens = " ".join(forms).split()
         counts = numpy.array([form.count(" ") + 1 if form else 0 for form in forms])
         if len(tokens) != counts.sum():
-            raise ValueError("comparable forms have their tokens apart by one space")
+            raise ValueError("the tokens of a comparable form are one space apart")
         self._learn(set(tokens))
         row = self._row
         token_rows = numpy.array([row[text] for text in tokens], dtype=numpy.intp)
